@@ -1,0 +1,24 @@
+"""Load the duty-list fixture in one transaction: all of it or none of it."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from duties.models import Department, Document, DutyItem, Jurisdiction, Provision
+
+
+class Command(BaseCommand):
+    help = "Load fixtures/duties.json. Loading again changes nothing; a failed load changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("fixture", nargs="?", default=str(settings.DUTY_FIXTURE_PATH))
+
+    def handle(self, *args, fixture, **options):
+        with transaction.atomic():
+            call_command("loaddata", fixture, verbosity=0)
+        self.stdout.write(
+            f"Loaded {Jurisdiction.objects.count()} jurisdictions, {Department.objects.count()} departments, "
+            f"{Document.objects.count()} documents, {Provision.objects.count()} provisions, "
+            f"{DutyItem.objects.count()} duty items."
+        )

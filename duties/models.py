@@ -1,0 +1,468 @@
+"""What the duty-list documents say: jurisdictions, departments, documents, their
+provisions, the duties each department leads, and the reporting rules."""
+
+import calendar
+import datetime
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.Model):
+    """Name one function of government, shared by every jurisdiction's departments."""
+
+    code = models.SlugField(_("代码"), max_length=40, primary_key=True)
+    name = models.CharField(_("名称"), max_length=40, unique=True)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("职能领域")
+        verbose_name_plural = _("职能领域")
+
+    def __str__(self):
+        return self.name
+
+
+class Jurisdiction(models.Model):
+    """Hold one administrative division (province, city or county) by its GB/T 2260 code."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("省级")
+        PREFECTURE = "prefecture", _("地级")
+        COUNTY = "county", _("县级")
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("省")
+        MUNICIPALITY = "municipality", _("直辖市")
+        AUTONOMOUS_REGION = "autonomous-region", _("自治区")
+        SPECIAL_ADMINISTRATIVE_REGION = "sar", _("特别行政区")
+        CITY = "city", _("市")
+        PREFECTURE = "prefecture", _("地区、自治州、盟")
+        DISTRICT = "district", _("市辖区")
+        COUNTY = "county", _("县、县级市、旗")
+
+    code = models.CharField(
+        _("行政区划代码"),
+        max_length=6,
+        primary_key=True,
+        validators=[RegexValidator(r"^[1-9]\d{5}$", _("行政区划代码是 6 位数字（GB/T 2260）。"))],
+    )
+    name = models.CharField(_("名称"), max_length=40)
+    short_name = models.CharField(_("简称"), max_length=20)
+    slug = models.SlugField(_("拼音标识"), max_length=60)
+    level = models.CharField(_("层级"), max_length=20, choices=Level.choices)
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级行政区"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("行政区")
+        verbose_name_plural = _("行政区")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(parent__isnull=True),
+                name="jurisdiction_top_level_slug_unique",
+                violation_error_message=_("已有同名拼音标识的省级行政区。"),
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "slug"],
+                name="jurisdiction_slug_unique_in_parent",
+                violation_error_message=_("同一上级行政区下拼音标识不能重复。"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def with_lead_counts(self):
+        return self.annotate(
+            lead_duty_count=Count("duty_roles", filter=Q(duty_roles__role=DutyRole.Role.LEAD), distinct=True)
+        )
+
+
+class Department(models.Model):
+    """Hold one department (or other body) of a jurisdiction as the documents name it."""
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="departments"
+    )
+    name = models.CharField(
+        _("名称"), max_length=100, help_text=_("来源文件载明的全称；未载明全称时为文件中的写法。")
+    )
+    name_attested = models.BooleanField(
+        _("全称见于来源"), default=True, help_text=_("否：来源文件只写了简称或职能，全称未载明。")
+    )
+    short_name = models.CharField(_("简称"), max_length=60, help_text=_("文件中使用的简称，如“省住房城乡建设厅”。"))
+    aliases = models.JSONField(_("其他写法"), default=list, blank=True)
+    sector = models.ForeignKey(Sector, verbose_name=_("职能领域"), on_delete=models.PROTECT, related_name="departments")
+    slug = models.SlugField(_("拼音标识"), max_length=100)
+    bears_key_duties = models.BooleanField(_("承担重要生态环境保护职责"), default=False)
+    key_duties_provision = models.ForeignKey(
+        "Provision",
+        verbose_name=_("列为重要职责部门的条款"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    position = models.PositiveIntegerField(_("排序"), default=0)
+
+    objects = DepartmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jurisdiction", "position"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "slug"],
+                name="department_slug_unique_in_jurisdiction",
+                violation_error_message=_("同一行政区内部门拼音标识不能重复。"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    """Hold one policy document: its title, number, date, issuers and source file."""
+
+    class Script(models.TextChoices):
+        SIMPLIFIED = "simplified", _("简体")
+        TRADITIONAL = "traditional", _("繁体")
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="documents"
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    doc_number = models.CharField(_("文号"), max_length=60, blank=True)
+    # A partial date: the sources sometimes print no year. Never invent the missing part.
+    issued_year = models.PositiveSmallIntegerField(_("成文年份"), null=True, blank=True)
+    issued_month = models.PositiveSmallIntegerField(_("成文月份"), null=True, blank=True)
+    issued_day = models.PositiveSmallIntegerField(_("成文日"), null=True, blank=True)
+    issuing_bodies = models.ManyToManyField(
+        Department, verbose_name=_("发文单位"), through="DocumentIssuer", related_name="issued_documents", blank=True
+    )
+    source_file = models.CharField(_("来源文件"), max_length=100, unique=True)
+    source_sha256 = models.CharField(_("来源文件 SHA-256"), max_length=64)
+    script = models.CharField(_("字形"), max_length=20, choices=Script.choices, default=Script.SIMPLIFIED)
+    assigns_duties = models.BooleanField(_("分配具体事项"), default=False)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["jurisdiction", "position"]
+        verbose_name = _("政策文件")
+        verbose_name_plural = _("政策文件")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(issued_month__isnull=True) | Q(issued_month__gte=1, issued_month__lte=12),
+                name="document_issued_month_valid",
+                violation_error_message=_("成文月份应在 1 到 12 之间。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(issued_day__isnull=True) | Q(issued_month__isnull=False, issued_day__gte=1, issued_day__lte=31),
+                name="document_issued_day_valid",
+                violation_error_message=_("成文日应在 1 到 31 之间，且须有月份。"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def issued_on(self):
+        """The full date of issue, or None when the source prints only part of it."""
+        if self.issued_year and self.issued_month and self.issued_day:
+            return datetime.date(self.issued_year, self.issued_month, self.issued_day)
+        return None
+
+    @property
+    def issued_display(self):
+        parts = []
+        if self.issued_year:
+            parts.append(f"{self.issued_year}年")
+        if self.issued_month:
+            parts.append(f"{self.issued_month}月")
+        if self.issued_day:
+            parts.append(f"{self.issued_day}日")
+        if parts and not self.issued_year:
+            parts.append(str(_("（年份未载明）")))
+        return "".join(parts) or str(_("未载明"))
+
+
+class DocumentIssuer(models.Model):
+    """Link a document to one of the bodies that issued it, as the document writes the name."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="issuers")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+")
+    name_as_written = models.CharField(_("原文写法"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("发文单位")
+        verbose_name_plural = _("发文单位")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "department"], name="document_issuer_unique"),
+        ]
+
+    def __str__(self):
+        return self.name_as_written
+
+
+class Provision(models.Model):
+    """Hold one node of a document's structure (part, measure, item, paragraph) with its text."""
+
+    class Kind(models.TextChoices):
+        NOTICE = "notice", _("印发通知")
+        PREAMBLE = "preamble", _("序言")
+        PART = "part", _("部分")
+        MEASURE = "measure", _("条")
+        PARAGRAPH = "paragraph", _("段")
+        ANNEX = "annex", _("附件")
+        ANNEX_SECTION = "annex-section", _("附件章节")
+        ITEM = "item", _("事项")
+        CLOSING = "closing", _("附注")
+
+    document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="provisions")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级条款"), null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("编号"), max_length=20, blank=True, help_text=_("文件中印的编号，如“一”“(三)”“1”。"))
+    ordinal = models.PositiveSmallIntegerField(_("序号"), help_text=_("在同级条款中的位置，从 1 起。"))
+    heading = models.CharField(_("标题"), max_length=200, blank=True)
+    text = models.TextField(_("正文"), blank=True)
+    position = models.PositiveIntegerField(_("文中位置"))
+    anchor = models.SlugField(_("锚点"), max_length=60)
+    line_start = models.PositiveIntegerField(_("起始行"))
+    line_end = models.PositiveIntegerField(_("结束行"))
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("条款")
+        verbose_name_plural = _("条款")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "anchor"], name="provision_anchor_unique_in_document"),
+            models.UniqueConstraint(fields=["document", "position"], name="provision_position_unique_in_document"),
+        ]
+
+    def __str__(self):
+        return self.label or self.heading or self.text[:30]
+
+    @property
+    def label(self):
+        """The number as the document prints it: 一、 (三) 1."""
+        if not self.number:
+            return ""
+        if self.kind in (self.Kind.PART, self.Kind.ANNEX_SECTION):
+            return f"{self.number}、"
+        if self.kind == self.Kind.ITEM:
+            return f"{self.number}."
+        return self.number
+
+
+class DutyItemQuerySet(models.QuerySet):
+    def with_departments(self):
+        """Fetch every role and its department in one more query per page, not one per row."""
+        return self.select_related("document", "provision", "document__jurisdiction").prefetch_related(
+            Prefetch("roles", queryset=DutyRole.objects.select_related("department", "department__sector"))
+        )
+
+
+class DutyItem(models.Model):
+    """Hold one specific duty item and the provision of the document it comes from."""
+
+    document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="duties")
+    provision = models.ForeignKey(
+        Provision, verbose_name=_("出处条款"), on_delete=models.CASCADE, related_name="duties"
+    )
+    number = models.CharField(
+        _("编号"), max_length=20, blank=True, help_text=_("文件中印的编号；江西附件清单各部门从 1 重新编号。")
+    )
+    text = models.TextField(_("事项内容"))
+    position = models.PositiveIntegerField(_("文中位置"))
+    departments = models.ManyToManyField(Department, through="DutyRole", related_name="duties", blank=True)
+
+    objects = DutyItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("具体事项")
+        verbose_name_plural = _("具体事项")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provision"],
+                name="duty_item_one_per_provision",
+                violation_error_message=_("一个条款只对应一个具体事项。"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:40]}".strip()
+
+    def _departments_in_role(self, role):
+        return [r.department for r in self.roles.all() if r.role == role and r.department_id]
+
+    @property
+    def lead_departments(self):
+        return self._departments_in_role(DutyRole.Role.LEAD)
+
+    @property
+    def co_lead_departments(self):
+        return self._departments_in_role(DutyRole.Role.CO_LEAD)
+
+    @property
+    def cooperating_departments(self):
+        return self._departments_in_role(DutyRole.Role.COOPERATING)
+
+    @property
+    def unresolved_mentions(self):
+        return [r for r in self.roles.all() if not r.department_id]
+
+
+class DutyRole(models.Model):
+    """Link a duty to a body it names, in one role; a body outside the records stays as written."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("牵头")
+        CO_LEAD = "co-lead", _("会同牵头")
+        COOPERATING = "cooperating", _("配合")
+
+    duty = models.ForeignKey(DutyItem, verbose_name=_("具体事项"), on_delete=models.CASCADE, related_name="roles")
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duty_roles",
+        help_text=_("为空表示文中提到的机构未能对应到已收录的部门。"),
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    name_as_written = models.CharField(_("原文写法"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["duty", "position"]
+        verbose_name = _("事项部门")
+        verbose_name_plural = _("事项部门")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["duty", "department", "role"],
+                condition=Q(department__isnull=False),
+                name="duty_role_unique",
+                violation_error_message=_("同一部门在同一事项中的同一角色只能出现一次。"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}：{self.department or self.name_as_written}"
+
+
+class Repair(models.Model):
+    """Record one repair (or reading) the parser made to a source text: what, where, why."""
+
+    class Kind(models.TextChoices):
+        DATE = "date", _("日期")
+        DOC_NUMBER = "doc-number", _("文号")
+        NAME = "name", _("名称残缺")
+        NUMERAL = "numeral", _("编号缺失")
+        RESOLUTION = "resolution", _("指代判读")
+        NAME_NOT_PRINTED = "name-not-printed", _("全称未载明")
+
+    document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="repairs")
+    line = models.PositiveIntegerField(_("行号"))
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    original = models.CharField(_("原文"), max_length=200)
+    repaired = models.CharField(_("修复为"), max_length=200)
+    reason = models.TextField(_("依据"))
+    provision = models.ForeignKey(
+        Provision, verbose_name=_("条款"), null=True, blank=True, on_delete=models.CASCADE, related_name="repairs"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("部门"), null=True, blank=True, on_delete=models.CASCADE, related_name="repairs"
+    )
+
+    class Meta:
+        ordering = ["document", "line", "id"]
+        verbose_name = _("解析修复记录")
+        verbose_name_plural = _("解析修复记录")
+
+    def __str__(self):
+        return f"{self.document.source_file}:{self.line} {self.original} → {self.repaired}"
+
+
+class ReportingRule(models.Model):
+    """Hold one reporting or disclosure obligation a document sets, with its deadline rule."""
+
+    class Kind(models.TextChoices):
+        ANNUAL_REPORT = "annual-report", _("年度专题报告")
+        LIST_PUBLICATION = "list-publication", _("清单公开")
+        QUARTERLY_DISCLOSURE = "quarterly-disclosure", _("季度信息通报")
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="reporting_rules"
+    )
+    document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="rules")
+    provision = models.ForeignKey(Provision, verbose_name=_("出处条款"), on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("类型"), max_length=30, choices=Kind.choices)
+    text_as_written = models.CharField(_("原文"), max_length=300)
+    deadline_month = models.PositiveSmallIntegerField(_("截止月"), null=True, blank=True)
+    deadline_day = models.PositiveSmallIntegerField(
+        _("截止日"), null=True, blank=True, help_text=_("为空且有截止月时，表示该月最后一天（“2月底前”）。")
+    )
+    months_after_issue = models.PositiveSmallIntegerField(_("印发后月数"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("季度"), null=True, blank=True)
+    topic = models.CharField(_("通报内容"), max_length=200, blank=True)
+    submit_to = models.JSONField(_("报送"), default=list, blank=True)
+    copy_to = models.JSONField(_("抄送"), default=list, blank=True)
+    publish_online = models.BooleanField(_("须在网站公开"), default=False)
+    position = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["jurisdiction", "document", "position"]
+        verbose_name = _("报告与公开规则")
+        verbose_name_plural = _("报告与公开规则")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="annual-report") | Q(deadline_month__gte=1, deadline_month__lte=12),
+                name="annual_report_rule_has_month",
+                violation_error_message=_("年度专题报告规则须有截止月份。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="quarterly-disclosure") | Q(quarter__gte=1, quarter__lte=4),
+                name="quarterly_rule_has_quarter",
+                violation_error_message=_("季度通报规则须指明第几季度。"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.jurisdiction}：{self.get_kind_display()}（{self.text_as_written}）"
+
+    def annual_report_deadline(self, report_year: int) -> datetime.date:
+        """The last day to file the report on `report_year`: it falls in the following year."""
+        if self.kind != self.Kind.ANNUAL_REPORT:
+            raise ValueError("only annual-report rules have a yearly deadline")
+        year = report_year + 1
+        day = self.deadline_day or calendar.monthrange(year, self.deadline_month)[1]
+        return datetime.date(year, self.deadline_month, day)
+
+    def list_publication_deadline(self) -> datetime.date | None:
+        """The last day to publish the duty lists, counted from the document's date of issue."""
+        issued = self.document.issued_on
+        if self.kind != self.Kind.LIST_PUBLICATION or issued is None or self.months_after_issue is None:
+            return None
+        month_index = issued.month - 1 + self.months_after_issue
+        year, month = issued.year + month_index // 12, month_index % 12 + 1
+        day = min(issued.day, calendar.monthrange(year, month)[1])
+        return datetime.date(year, month, day)
