@@ -94,9 +94,7 @@ class Department(models.Model):
     jurisdiction = models.ForeignKey(
         Jurisdiction, verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="departments"
     )
-    name = models.CharField(
-        _("名称"), max_length=100, help_text=_("来源文件载明的全称；未载明全称时为文件中的写法。")
-    )
+    name = models.CharField(_("名称"), max_length=100, help_text=_("来源文件载明的全称；未载明全称时为文件中的写法。"))
     name_attested = models.BooleanField(
         _("全称见于来源"), default=True, help_text=_("否：来源文件只写了简称或职能，全称未载明。")
     )
@@ -169,7 +167,8 @@ class Document(models.Model):
                 violation_error_message=_("成文月份应在 1 到 12 之间。"),
             ),
             models.CheckConstraint(
-                condition=Q(issued_day__isnull=True) | Q(issued_month__isnull=False, issued_day__gte=1, issued_day__lte=31),
+                condition=Q(issued_day__isnull=True)
+                | Q(issued_month__isnull=False, issued_day__gte=1, issued_day__lte=31),
                 name="document_issued_day_valid",
                 violation_error_message=_("成文日应在 1 到 31 之间，且须有月份。"),
             ),

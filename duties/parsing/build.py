@@ -75,7 +75,7 @@ def parse_sources(directory: Path) -> list[JurisdictionData]:
             data.documents.append(document)
         for document in data.documents:
             add_issuers(data.registry, document)
-        for source_spec, document in zip(sources, data.documents):
+        for source_spec, document in zip(sources, data.documents, strict=True):
             data.duties[document.file_name] = read_duties(data.registry, document, source_spec.default_subject)
             data.rules[document.file_name] = read_rules(list(document.walk()))
         # Notes on names the sources do not print belong to the document that assigns duties.
@@ -108,7 +108,9 @@ def check_declared_counts(document: ParsedDocument):
     for key, (declared, line) in document.declared_counts.items():
         if parsed[key] != declared:
             raise SourceError(
-                document.file_name, line, f"the document states {declared} {key.replace('_', ' ')}, parsed {parsed[key]}"
+                document.file_name,
+                line,
+                f"the document states {declared} {key.replace('_', ' ')}, parsed {parsed[key]}",
             )
 
 
@@ -386,5 +388,7 @@ def unresolved_mentions(objects: list[dict]) -> list[str]:
         if obj["model"] == "duties.dutyrole" and obj["fields"]["department"] is None:
             duty = duties[obj["fields"]["duty"]]
             line = provisions[duty["fields"]["provision"]]["fields"]["line_start"]
-            report.append(f"duty {duty['pk']} (line {line}): {obj['fields']['role']} {obj['fields']['name_as_written']}")
+            report.append(
+                f"duty {duty['pk']} (line {line}): {obj['fields']['role']} {obj['fields']['name_as_written']}"
+            )
     return report

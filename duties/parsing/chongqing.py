@@ -30,7 +30,11 @@ def parse(source: SourceText) -> ParsedDocument:
     issuers = []
     for line in lines[2:date_index]:
         for written in line.text.split():
-            issuers.append(IssuerRecord(written, complete_name(source, written, line.number, named_in_notice, repairs), line.number))
+            issuers.append(
+                IssuerRecord(
+                    written, complete_name(source, written, line.number, named_in_notice, repairs), line.number
+                )
+            )
     issued = parse_date_line(source, lines[date_index], repairs)
 
     rest = lines[date_index + 1 :]

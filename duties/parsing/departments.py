@@ -158,5 +158,9 @@ class DepartmentRegistry:
             if record.derived_from and not record.name_attested:
                 written, line, how = record.derived_from
                 reason = f"来源文件只写作“{written}”，未载明该部门全称；名称{how}，未经来源证实。"
-                repairs.append(RepairRecord(line, "name-not-printed", written, record.name, reason, department_key=record.sector.code))
+                repairs.append(
+                    RepairRecord(
+                        line, "name-not-printed", written, record.name, reason, department_key=record.sector.code
+                    )
+                )
         return repairs

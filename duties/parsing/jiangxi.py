@@ -114,7 +114,9 @@ def parse_annex(source: SourceText, annex_ref_line: int) -> tuple[ProvisionNode,
             value = chinese_to_int(match["number"])
             if value != len(annex.children) + 1:
                 expected = int_to_chinese(len(annex.children) + 1)
-                raise source.error(line.number, f"annex section {match['number']}、 out of sequence: expected {expected}、")
+                raise source.error(
+                    line.number, f"annex section {match['number']}、 out of sequence: expected {expected}、"
+                )
             section = ProvisionNode(
                 "annex-section", match["number"], value, match["rest"], "", line.number, line.number
             )

@@ -26,7 +26,9 @@ def parse(source: SourceText) -> ParsedDocument:
 
     measures = []
     body = lines[1:-1]
-    for heading, paragraph in zip(body[0::2], body[1::2]):
+    if len(body) % 2:
+        raise source.error(body[-1].number, "a measure heading without its paragraph")
+    for heading, paragraph in zip(body[0::2], body[1::2], strict=True):
         if not looks_like_bare_heading(heading.text):
             raise source.error(heading.number, f"expected a measure heading, found {heading.text[:30]!r}")
         measures.append(
@@ -34,8 +36,6 @@ def parse(source: SourceText) -> ParsedDocument:
                 "measure", "", len(measures) + 1, heading.text, paragraph.text, heading.number, paragraph.number
             )
         )
-    if len(body) % 2:
-        raise source.error(body[-1].number, "a measure heading without its paragraph")
 
     provisions = [
         ProvisionNode("preamble", "", 1, "", lead.text, lead.number, lead.number),

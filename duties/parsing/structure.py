@@ -50,7 +50,9 @@ class TreeBuilder:
         elif match := MEASURE_RE.match(text):
             self.add_measure(line, match["number"], match["rest"])
         elif ITEM_RE.match(text):
-            raise self.source.error(line.number, f"cannot place the numbered item {text[:20]!r} outside an itemised list")
+            raise self.source.error(
+                line.number, f"cannot place the numbered item {text[:20]!r} outside an itemised list"
+            )
         elif self.part is not None and looks_like_bare_heading(text) and MEASURE_RE.match(following):
             self.add_part_missing_numeral(line)
         else:
