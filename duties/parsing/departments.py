@@ -101,7 +101,6 @@ class DepartmentRegistry:
         stem = written
         for level in LEVEL_PREFIXES:
             stem = stem.removeprefix(level)
-        stem = stem.removeprefix("各")
         suffix = "" if stem.endswith(("部门", "机关", "院", "政府")) else "部门"
         return f"{name}{stem}{suffix}", "按“行政区名＋文中写法" + ("＋部门" if suffix else "") + "”拟定"
 

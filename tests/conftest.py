@@ -1,0 +1,11 @@
+"""Load the committed duty-list fixture once per test session."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("loaddata", settings.DUTY_FIXTURE_PATH, verbosity=0)
