@@ -1,0 +1,73 @@
+"""Bad input makes build_fixtures fail naming the file and line, and write nothing."""
+
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+JIANGXI, HENAN, JILIN = "000_7da49b89639e252e.txt", "002_93077c1f7bf33f6f.txt", "003_5752f4fce0af3575.txt"
+
+
+@pytest.fixture
+def sources(settings, tmp_path):
+    directory = tmp_path / "sources"
+    shutil.copytree(settings.DUTY_SOURCES_DIR, directory)
+    return directory
+
+
+def break_source(directory, file_name, old, new):
+    path = directory / file_name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {file_name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def build_error(directory, output) -> str:
+    with pytest.raises(CommandError) as raised:
+        call_command("build_fixtures", sources=directory, output=output)
+    return str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "old", "new", "expected"),
+    [
+        (JIANGXI, "\n2.提出能源消费控制目标", "\n1.提出能源消费控制目标", f"{JIANGXI}, line 57: item 1. is duplicated"),
+        (JIANGXI, "\n3.综合协调环保产业", "\n4.综合协调环保产业", f"{JIANGXI}, line 58: item 4. skips a number"),
+        (HENAN, "(十一)强化监督问效", "(十二)强化监督问效", f"{HENAN}, line 20: measure (十二) skips a number"),
+        (JILIN, "  四、不断强化", "  三、不断强化", f"{JILIN}, line 65: part 三、 is duplicated"),
+        (JIANGXI, "十、省商务厅", "十、省海洋局", f"{JIANGXI}, line 135: unknown department '省海洋局'"),
+        (JIANGXI, "共84项", "共85项", f"{JIANGXI}, line 5: the document states 85 duty items, parsed 84"),
+    ],
+)
+def test_broken_source_names_file_and_line_and_writes_nothing(sources, tmp_path, file_name, old, new, expected):
+    break_source(sources, file_name, old, new)
+    output = tmp_path / "out.json"
+    assert build_error(sources, output).startswith(expected)
+    assert not output.exists()
+
+
+def test_a_line_the_parser_cannot_place_is_an_error(sources, tmp_path):
+    break_source(sources, HENAN, "(八)加强统筹协调。", "7.多出的一项\n(八)加强统筹协调。")
+    message = build_error(sources, tmp_path / "out.json")
+    assert message.startswith(f"{HENAN}, line 17: cannot place the numbered item")
+
+
+def test_a_file_that_is_not_utf8_is_an_error(sources, tmp_path):
+    with open(sources / HENAN, "ab") as stream:
+        stream.write(b"\n\xff\xfe")
+    assert build_error(sources, tmp_path / "out.json").startswith(f"{HENAN}, line 42: the file is not valid UTF-8")
+
+
+def test_a_missing_source_file_is_an_error(sources, tmp_path):
+    (sources / JILIN).unlink()
+    assert JILIN in build_error(sources, tmp_path / "out.json")
+
+
+def test_a_failed_build_leaves_the_existing_fixture_untouched(sources, tmp_path):
+    output = tmp_path / "out.json"
+    output.write_text("previous fixture", encoding="utf-8")
+    break_source(sources, JIANGXI, "共84项", "共85项")
+    build_error(sources, output)
+    assert output.read_text(encoding="utf-8") == "previous fixture"
+    assert not list(tmp_path.glob("*.tmp"))
