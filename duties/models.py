@@ -238,7 +238,9 @@ class Provision(models.Model):
     )
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("编号"), max_length=20, blank=True, help_text=_("文件中印的编号，如“一”“(三)”“1”。"))
-    ordinal = models.PositiveSmallIntegerField(_("序号"), help_text=_("在同级条款中的位置，从 1 起。"))
+    ordinal = models.PositiveSmallIntegerField(
+        _("序号"), help_text=_("所印编号的数值（“(九)”为 9）；无编号时为在同级条款中的位置，从 1 起。")
+    )
     heading = models.CharField(_("标题"), max_length=200, blank=True)
     text = models.TextField(_("正文"), blank=True)
     position = models.PositiveIntegerField(_("文中位置"))
