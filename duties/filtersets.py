@@ -1,0 +1,183 @@
+"""The filters every list accepts, shared by the HTML pages and the API.
+
+A province is named by its GB/T 2260 code (`360000`) or its pinyin slug (`jiangxi`);
+`province` keeps everything published inside it (its cities and counties share the
+code's first two digits), `jurisdiction` only what that one jurisdiction publishes.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from duties import search
+from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
+
+UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
+
+
+class JurisdictionField(forms.ModelChoiceField):
+    """Accept a jurisdiction's code or, for a province, its pinyin slug."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip().lower()
+        lookup = {"code": value} if value.isdigit() else {"slug": value, "parent__isnull": True}
+        try:
+            return self.queryset.get(**lookup)
+        except (Jurisdiction.DoesNotExist, Jurisdiction.MultipleObjectsReturned):
+            raise forms.ValidationError(UNKNOWN_JURISDICTION, code="invalid_choice", params={"value": value}) from None
+
+
+class JurisdictionFilter(django_filters.ModelChoiceFilter):
+    field_class = JurisdictionField
+
+
+def province_prefix(jurisdiction):
+    """The code prefix shared by a province and every city and county inside it."""
+    return jurisdiction.code[:2]
+
+
+def filter_in_province(queryset, field_path, jurisdiction):
+    if jurisdiction is None:
+        return queryset
+    if jurisdiction.level == Jurisdiction.Level.PROVINCE:
+        return queryset.filter(**{f"{field_path}__code__startswith": province_prefix(jurisdiction)})
+    return queryset.filter(**{field_path: jurisdiction})
+
+
+def province_filter(field_path):
+    return JurisdictionFilter(
+        label=_("省份"),
+        queryset=Jurisdiction.objects.all(),
+        method=lambda queryset, name, value: filter_in_province(queryset, field_path, value),
+        help_text=_("行政区划代码（如 360000）或省份拼音（如 jiangxi）；含其下各市县。"),
+    )
+
+
+def jurisdiction_filter(field_path):
+    return JurisdictionFilter(
+        label=_("行政区"),
+        queryset=Jurisdiction.objects.all(),
+        field_name=field_path,
+        help_text=_("只含该行政区本级发布的内容（行政区划代码）。"),
+    )
+
+
+class SectorFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("label", _("职能领域"))
+        kwargs.setdefault("help_text", _("职能领域代码，如 housing-construction。"))
+        super().__init__(field_name=field_name, queryset=Sector.objects.all(), **kwargs)
+
+
+class DepartmentFilterSet(django_filters.FilterSet):
+    province = province_filter("jurisdiction")
+    jurisdiction = jurisdiction_filter("jurisdiction")
+    sector = SectorFilter("sector")
+    key_duties = django_filters.BooleanFilter(
+        field_name="bears_key_duties", label=_("承担重要生态环境保护职责"), help_text=_("true 或 false。")
+    )
+    search = django_filters.CharFilter(method="filter_search", label=_("名称包含"), max_length=search.MAX_QUERY_LENGTH)
+
+    class Meta:
+        model = Department
+        fields = ["province", "jurisdiction", "sector", "key_duties", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(search.matches_all_terms(value, ["name", "short_name", "aliases"]))
+
+
+class DutyItemFilterSet(django_filters.FilterSet):
+    province = province_filter("document__jurisdiction")
+    jurisdiction = jurisdiction_filter("document__jurisdiction")
+    document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
+    lead_department = django_filters.ModelChoiceFilter(
+        queryset=Department.objects.all(),
+        method="filter_lead_department",
+        label=_("牵头部门"),
+        help_text=_("部门编号；含会同牵头。"),
+    )
+    department = django_filters.ModelChoiceFilter(
+        queryset=Department.objects.all(),
+        method="filter_department",
+        label=_("涉及部门"),
+        help_text=_("部门编号：牵头、会同牵头或配合该事项；可与 role 合用。"),
+    )
+    role = django_filters.ChoiceFilter(
+        choices=DutyRole.Role.choices,
+        method="filter_role",
+        label=_("角色"),
+        help_text=_("与 department 合用时限定该部门的角色，单独使用时筛选含该角色部门的事项。"),
+    )
+    sector = SectorFilter("roles__department__sector", method="filter_sector", help_text=_("牵头部门的职能领域。"))
+    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+
+    class Meta:
+        model = DutyItem
+        fields = ["province", "jurisdiction", "document", "lead_department", "department", "role", "sector", "search"]
+
+    def _has_role(self, **conditions):
+        return Exists(DutyRole.objects.filter(duty=OuterRef("pk"), **conditions))
+
+    def filter_lead_department(self, queryset, name, value):
+        return queryset.filter(self._has_role(department=value, role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD]))
+
+    def filter_department(self, queryset, name, value):
+        role = self.form.cleaned_data.get("role")
+        conditions = {"department": value, **({"role": role} if role else {})}
+        return queryset.filter(self._has_role(**conditions))
+
+    def filter_role(self, queryset, name, value):
+        if self.form.cleaned_data.get("department"):
+            return queryset  # applied together with the department
+        return queryset.filter(self._has_role(role=value))
+
+    def filter_sector(self, queryset, name, value):
+        return queryset.filter(
+            self._has_role(department__sector=value, role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD])
+        )
+
+    def filter_search(self, queryset, name, value):
+        # A duty matches on its own text or on the names of the departments that lead it.
+        lead_named = DutyRole.objects.filter(
+            duty=OuterRef("pk"),
+            role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD],
+        )
+        terms = search.query_terms(value)
+        for term in terms:
+            in_text = search.matches_all_terms(term, ["text"])
+            in_lead = Exists(
+                lead_named.filter(search.matches_all_terms(term, ["department__name", "department__short_name"]))
+            )
+            queryset = queryset.filter(in_text | in_lead)
+        return queryset
+
+
+class DocumentFilterSet(django_filters.FilterSet):
+    province = province_filter("jurisdiction")
+    jurisdiction = jurisdiction_filter("jurisdiction")
+    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+
+    class Meta:
+        model = Document
+        fields = ["province", "jurisdiction", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(search.matches_all_terms(value, ["title", "doc_number"]))
+
+
+class ProvisionFilterSet(django_filters.FilterSet):
+    province = province_filter("document__jurisdiction")
+    jurisdiction = jurisdiction_filter("document__jurisdiction")
+    document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
+    kind = django_filters.ChoiceFilter(choices=Provision.Kind.choices, label=_("类型"))
+    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+
+    class Meta:
+        model = Provision
+        fields = ["province", "jurisdiction", "document", "kind", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(search.matches_all_terms(value, ["heading", "text"]))
