@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install fixtures lint migrate
+.PHONY: run test install fixtures lint migrate browser
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || { echo "Python 3.11 or newer is required"; exit 1; }
@@ -28,7 +28,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# Browser tests drive Debian's Chromium; a CJK font makes their screenshots readable.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+		echo "Installing Debian's chromium and a CJK font for the browser tests"; \
+		apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei >/dev/null; }
+
+test: lint browser
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 

@@ -7,6 +7,7 @@ import datetime
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,6 +25,11 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def province_slug_of(jurisdiction):
+    """The slug that starts the jurisdiction's public URLs: its province's."""
+    return jurisdiction.slug if jurisdiction.parent_id is None else jurisdiction.parent.slug
 
 
 class Jurisdiction(models.Model):
@@ -80,6 +86,9 @@ class Jurisdiction(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("duties:province", args=[province_slug_of(self)])
+
 
 class DepartmentQuerySet(models.QuerySet):
     def with_lead_counts(self):
@@ -130,6 +139,9 @@ class Department(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("duties:department", args=[province_slug_of(self.jurisdiction), self.slug])
+
 
 class Document(models.Model):
     """Hold one policy document: its title, number, date, issuers and source file."""
@@ -176,6 +188,9 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("duties:document", args=[province_slug_of(self.jurisdiction), self.pk])
 
     @property
     def issued_on(self):
@@ -260,6 +275,9 @@ class Provision(models.Model):
     def __str__(self):
         return self.label or self.heading or self.text[:30]
 
+    def get_absolute_url(self):
+        return f"{self.document.get_absolute_url()}#{self.anchor}"
+
     @property
     def label(self):
         """The number as the document prints it: 一、 (三) 1."""
@@ -276,7 +294,10 @@ class DutyItemQuerySet(models.QuerySet):
     def with_departments(self):
         """Fetch every role and its department in one more query per page, not one per row."""
         return self.select_related("document", "provision", "document__jurisdiction").prefetch_related(
-            Prefetch("roles", queryset=DutyRole.objects.select_related("department", "department__sector"))
+            Prefetch(
+                "roles",
+                queryset=DutyRole.objects.select_related("department__sector", "department__jurisdiction__parent"),
+            )
         )
 
 
@@ -310,6 +331,9 @@ class DutyItem(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.text[:40]}".strip()
+
+    def get_absolute_url(self):
+        return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])
 
     def _departments_in_role(self, role):
         return [r.department for r in self.roles.all() if r.role == role and r.department_id]

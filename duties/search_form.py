@@ -1,0 +1,54 @@
+"""The search box and its filters, as the search page shows them."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from duties import search
+from duties.models import Department, Jurisdiction, Sector
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("关键词"),
+        max_length=search.MAX_QUERY_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("如：扬尘、噪声、排污口、厕所")}),
+    )
+    province = forms.ModelChoiceField(
+        label=_("省份"),
+        queryset=Jurisdiction.objects.filter(parent__isnull=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("全部省份"),
+    )
+    sector = forms.ModelChoiceField(
+        label=_("职能领域"), queryset=Sector.objects.all(), required=False, empty_label=_("全部领域")
+    )
+    department = forms.ModelChoiceField(
+        label=_("部门"),
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label=_("全部部门"),
+        help_text=_("选择省份并搜索后，可按该省部门筛选。"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only the chosen province's departments: a national list would be tens of thousands long.
+        province = self.data.get("province") if self.is_bound else None
+        if province:
+            self.fields["department"].queryset = Department.objects.filter(
+                jurisdiction__parent__isnull=True, jurisdiction__slug=province
+            ).order_by("position")
+
+    def filter_params(self):
+        """The form's values as the FilterSets' parameters."""
+        data = self.cleaned_data
+        params = {"search": data.get("q", "").strip()}
+        if data.get("province"):
+            params["province"] = data["province"].slug
+        if data.get("sector"):
+            params["sector"] = data["sector"].code
+        if data.get("department"):
+            params["department"] = str(data["department"].pk)
+        return params

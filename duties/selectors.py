@@ -1,0 +1,201 @@
+"""Read queries shared by the public pages, the sitemap and the API.
+
+Each returns a queryset (or a small structure) that already fetches what its page
+shows, so a page runs the same number of queries whatever the amount of data.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Left
+
+from duties.models import (
+    Department,
+    Document,
+    DocumentIssuer,
+    DutyItem,
+    DutyRole,
+    Jurisdiction,
+    Provision,
+    Repair,
+    ReportingRule,
+    Sector,
+)
+
+LEADING_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
+
+
+def _count_in_province(queryset, jurisdiction_path):
+    """A subquery counting rows of `queryset` inside the outer province (its code's first two digits)."""
+    count = (
+        queryset.filter(**{f"{jurisdiction_path}__code__startswith": Left(OuterRef("code"), 2)})
+        .order_by()
+        .annotate(total=Func(F("pk"), function="COUNT"))
+        .values("total")
+    )
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def provinces_with_counts():
+    """Every province-level jurisdiction with how many departments, duties and documents it publishes."""
+    return Jurisdiction.objects.filter(parent__isnull=True).annotate(
+        department_count=_count_in_province(Department.objects.all(), "jurisdiction"),
+        duty_count=_count_in_province(DutyItem.objects.all(), "document__jurisdiction"),
+        document_count=_count_in_province(Document.objects.all(), "jurisdiction"),
+    )
+
+
+def province_by_slug(slug):
+    return Jurisdiction.objects.filter(parent__isnull=True, slug=slug)
+
+
+def departments_of(jurisdiction):
+    """The jurisdiction's own departments, by sector, with how many duties each leads."""
+    return (
+        Department.objects.filter(jurisdiction=jurisdiction)
+        .with_lead_counts()
+        .select_related("sector", "jurisdiction")
+        .order_by("sector__position", "position")
+    )
+
+
+def documents_of(jurisdiction):
+    return Document.objects.filter(jurisdiction=jurisdiction).order_by("position")
+
+
+@dataclass(frozen=True)
+class AnnualDeadline:
+    rule: ReportingRule
+    report_year: int
+    deadline: datetime.date
+
+
+def reporting_rules_of(jurisdiction):
+    return ReportingRule.objects.filter(jurisdiction=jurisdiction).select_related("document", "provision")
+
+
+def next_annual_deadline(rules, today: datetime.date) -> AnnualDeadline | None:
+    """The next annual-report deadline on or after `today` among `rules`."""
+    upcoming = []
+    for rule in rules:
+        if rule.kind != ReportingRule.Kind.ANNUAL_REPORT:
+            continue
+        # The report on year Y is due early in Y + 1: the one due this year, or else next year's.
+        for report_year in (today.year - 1, today.year):
+            deadline = rule.annual_report_deadline(report_year)
+            if deadline >= today:
+                upcoming.append(AnnualDeadline(rule, report_year, deadline))
+                break
+    return min(upcoming, key=lambda item: item.deadline, default=None)
+
+
+def department_in(jurisdiction, slug):
+    return Department.objects.select_related("jurisdiction", "sector", "key_duties_provision__document").filter(
+        jurisdiction=jurisdiction, slug=slug
+    )
+
+
+def duties_for_department(department, roles=LEADING_ROLES):
+    """The duties in which `department` holds one of `roles`, in document order, with all their departments."""
+    return (
+        DutyItem.objects.filter(roles__department=department, roles__role__in=roles)
+        .distinct()
+        .with_departments()
+        .order_by("document__position", "document_id", "position")
+    )
+
+
+def duty_counts_for_department(department):
+    counts = (
+        DutyRole.objects.filter(department=department)
+        .values("role")
+        .annotate(total=Count("duty", distinct=True))
+        .order_by()
+    )
+    return {row["role"]: row["total"] for row in counts}
+
+
+def duty_detail():
+    return DutyItem.objects.with_departments().select_related("provision__parent")
+
+
+def repairs_on_provision(provision):
+    return Repair.objects.filter(provision=provision).select_related("document").order_by("line", "id")
+
+
+def repairs_on_department(department):
+    return Repair.objects.filter(department=department).select_related("document").order_by("document", "line")
+
+
+def document_detail():
+    return Document.objects.select_related("jurisdiction").prefetch_related(
+        Prefetch("issuers", queryset=DocumentIssuer.objects.select_related("department__jurisdiction"))
+    )
+
+
+@dataclass(frozen=True)
+class ProvisionNode:
+    provision: Provision
+    depth: int
+    duty_id: int | None
+    repairs: list
+
+
+def document_outline(document):
+    """The document's provisions in reading order, each with its depth, its duty and its repairs."""
+    provisions = list(Provision.objects.filter(document=document).order_by("position"))
+    duty_by_provision = dict(DutyItem.objects.filter(document=document).values_list("provision_id", "pk"))
+    repairs_by_provision = {}
+    for repair in Repair.objects.filter(document=document, provision__isnull=False).order_by("line", "id"):
+        repairs_by_provision.setdefault(repair.provision_id, []).append(repair)
+    depth_of = {}
+    nodes = []
+    for provision in provisions:
+        depth = depth_of.get(provision.parent_id, -1) + 1 if provision.parent_id else 0
+        depth_of[provision.pk] = depth
+        nodes.append(
+            ProvisionNode(
+                provision, depth, duty_by_provision.get(provision.pk), repairs_by_provision.get(provision.pk, [])
+            )
+        )
+    return nodes
+
+
+def document_repairs_without_provision(document):
+    return Repair.objects.filter(document=document, provision__isnull=True).select_related("department")
+
+
+def sectors_with_counts():
+    return Sector.objects.annotate(
+        department_count=Count("departments", distinct=True),
+        lead_duty_count=Count(
+            "departments__duty_roles__duty",
+            filter=Q(departments__duty_roles__role__in=LEADING_ROLES),
+            distinct=True,
+        ),
+    ).order_by("position")
+
+
+def sector_departments_in(sector, provinces):
+    """The sector's departments in each of `provinces`, each with the duties it leads."""
+    prefixes = Q()
+    for province in provinces:
+        prefixes |= Q(jurisdiction__code__startswith=province.code[:2])
+    leading = (
+        DutyRole.objects.filter(role__in=LEADING_ROLES)
+        .select_related("duty")
+        .order_by("duty__document_id", "duty__position")
+    )
+    return (
+        Department.objects.filter(prefixes, sector=sector)
+        .select_related("jurisdiction")
+        .prefetch_related(Prefetch("duty_roles", queryset=leading, to_attr="leading_roles"))
+        .order_by("jurisdiction_id", "position")
+    )
+
+
+def provinces_with_sector(sector):
+    """Province-level jurisdictions in which some department of `sector` is published."""
+    prefixes = Department.objects.filter(sector=sector).values_list(Left("jurisdiction_id", 2), flat=True).distinct()
+    return Jurisdiction.objects.filter(parent__isnull=True).annotate(prefix=Left("code", 2)).filter(prefix__in=prefixes)

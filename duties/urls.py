@@ -1,0 +1,17 @@
+from django.urls import path
+
+from duties import views
+
+app_name = "duties"
+
+# Province slugs take the first path segment, so fixed pages are listed before them.
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("sectors/", views.SectorListView.as_view(), name="sector_list"),
+    path("sectors/<slug:sector>/", views.SectorDetailView.as_view(), name="sector"),
+    path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
+    path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
+    path("<slug:province>/duties/<int:pk>/", views.DutyView.as_view(), name="duty"),
+    path("<slug:province>/documents/<int:pk>/", views.DocumentView.as_view(), name="document"),
+]

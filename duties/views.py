@@ -1,0 +1,227 @@
+"""The public pages: provinces, departments, duties, documents, search and sector comparison."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from duties import selectors
+from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet
+from duties.models import Department, DutyItem, DutyRole, Provision, Sector
+from duties.search_form import SearchForm
+
+PAGE_SIZE = 50
+
+
+class ProvinceMixin:
+    """Resolve the province named by the URL's first segment, or answer 404."""
+
+    @cached_property
+    def province(self):
+        return get_object_or_404(selectors.province_by_slug(self.kwargs["province"]))
+
+    def province_crumb(self):
+        return (self.province.name, reverse("duties:province", args=[self.province.slug]))
+
+
+class HomeView(TemplateView):
+    template_name = "duties/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(provinces=selectors.provinces_with_counts(), search_form=SearchForm(), **kwargs)
+
+
+class ProvinceView(ProvinceMixin, ListView):
+    """A province's documents, its departments by sector and its reporting rule."""
+
+    template_name = "duties/jurisdiction_detail.html"
+    context_object_name = "departments"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.departments_of(self.province)
+
+    def get_context_data(self, **kwargs):
+        rules = list(selectors.reporting_rules_of(self.province))
+        return super().get_context_data(
+            province=self.province,
+            documents=selectors.documents_of(self.province)[:PAGE_SIZE],
+            rules=rules,
+            next_deadline=selectors.next_annual_deadline(rules, timezone.localdate()),
+            breadcrumbs=[(self.province.name, None)],
+            **kwargs,
+        )
+
+
+class DepartmentView(ProvinceMixin, ListView):
+    """A department's published list: the duties it leads (or, on request, those it cooperates on)."""
+
+    template_name = "duties/department_detail.html"
+    context_object_name = "duties"
+    paginate_by = PAGE_SIZE
+
+    @cached_property
+    def department(self):
+        return get_object_or_404(selectors.department_in(self.province, self.kwargs["department"]))
+
+    @cached_property
+    def showing_cooperation(self):
+        return self.request.GET.get("role") == DutyRole.Role.COOPERATING
+
+    def get_queryset(self):
+        roles = (DutyRole.Role.COOPERATING,) if self.showing_cooperation else selectors.LEADING_ROLES
+        return selectors.duties_for_department(self.department, roles)
+
+    def get_context_data(self, **kwargs):
+        counts = selectors.duty_counts_for_department(self.department)
+        return super().get_context_data(
+            department=self.department,
+            province=self.province,
+            showing_cooperation=self.showing_cooperation,
+            lead_count=counts.get(DutyRole.Role.LEAD, 0) + counts.get(DutyRole.Role.CO_LEAD, 0),
+            cooperating_count=counts.get(DutyRole.Role.COOPERATING, 0),
+            repairs=selectors.repairs_on_department(self.department),
+            breadcrumbs=[self.province_crumb(), (self.department.short_name, None)],
+            **kwargs,
+        )
+
+
+class DutyView(ProvinceMixin, DetailView):
+    """One duty: its text, its departments, the provision it comes from and any repair on it."""
+
+    template_name = "duties/dutyitem_detail.html"
+    context_object_name = "duty"
+
+    def get_queryset(self):
+        return selectors.duty_detail().filter(document__jurisdiction__code__startswith=self.province.code[:2])
+
+    def get_context_data(self, **kwargs):
+        duty = self.object
+        lead = duty.lead_departments
+        crumbs = [self.province_crumb()]
+        if len(lead) == 1 and lead[0].jurisdiction_id == self.province.code:
+            crumbs.append((lead[0].short_name, reverse("duties:department", args=[self.province.slug, lead[0].slug])))
+        crumbs.append((_("事项 %(number)s") % {"number": duty.number} if duty.number else _("事项"), None))
+        return super().get_context_data(
+            province=self.province,
+            repairs=selectors.repairs_on_provision(duty.provision),
+            breadcrumbs=crumbs,
+            **kwargs,
+        )
+
+
+class DocumentView(ProvinceMixin, DetailView):
+    """A document's whole text in its structure, each provision with a stable anchor."""
+
+    template_name = "duties/document_detail.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return selectors.document_detail().filter(jurisdiction__code__startswith=self.province.code[:2])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            province=self.province,
+            outline=selectors.document_outline(self.object),
+            line_repairs=selectors.document_repairs_without_provision(self.object),
+            breadcrumbs=[self.province_crumb(), (self.object.title, None)],
+            **kwargs,
+        )
+
+
+class SearchView(ListView):
+    """One box over duties, departments and provisions, with province, sector and department filters."""
+
+    template_name = "duties/search.html"
+    paginate_by = PAGE_SIZE
+    RESULT_TYPES = ("duties", "departments", "provisions")
+
+    @cached_property
+    def form(self):
+        return SearchForm(self.request.GET or None)
+
+    @cached_property
+    def result_type(self):
+        value = self.request.GET.get("type")
+        return value if value in self.RESULT_TYPES else "duties"
+
+    @cached_property
+    def filtersets(self):
+        params = self.form.filter_params() if self.form.is_bound and self.form.is_valid() else {}
+        if not params.get("search"):
+            return {}
+        department_params = {key: params[key] for key in ("search", "province", "sector") if key in params}
+        provision_params = {key: params[key] for key in ("search", "province") if key in params}
+        return {
+            "duties": DutyItemFilterSet(
+                params, DutyItem.objects.with_departments().order_by("document_id", "position")
+            ),
+            "departments": DepartmentFilterSet(
+                department_params, Department.objects.with_lead_counts().select_related("jurisdiction", "sector")
+            ),
+            "provisions": ProvisionFilterSet(
+                provision_params,
+                # Items are listed as duties already.
+                Provision.objects.select_related("document__jurisdiction").exclude(kind=Provision.Kind.ITEM),
+            ),
+        }
+
+    def get_queryset(self):
+        filterset = self.filtersets.get(self.result_type)
+        if filterset is None or not filterset.is_valid():
+            return DutyItem.objects.none()
+        return filterset.qs
+
+    def get_context_data(self, **kwargs):
+        counts = {
+            name: filterset.qs.count() if filterset.is_valid() else 0 for name, filterset in self.filtersets.items()
+        }
+        return super().get_context_data(
+            form=self.form,
+            query=self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else "",
+            result_type=self.result_type,
+            counts=counts,
+            breadcrumbs=[(_("搜索"), None)],
+            **kwargs,
+        )
+
+
+class SectorListView(ListView):
+    template_name = "duties/sector_list.html"
+    context_object_name = "sectors"
+
+    def get_queryset(self):
+        return selectors.sectors_with_counts()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[(_("跨省对比"), None)], **kwargs)
+
+
+class SectorDetailView(ListView):
+    """One sector's departments side by side across provinces, each with the duties it leads."""
+
+    template_name = "duties/sector_detail.html"
+    context_object_name = "provinces"
+    paginate_by = 6
+
+    @cached_property
+    def sector(self):
+        return get_object_or_404(Sector, code=self.kwargs["sector"])
+
+    def get_queryset(self):
+        return selectors.provinces_with_sector(self.sector).order_by("code")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        provinces = list(context["page_obj"])
+        by_province = {province.code[:2]: [] for province in provinces}
+        for department in selectors.sector_departments_in(self.sector, provinces):
+            by_province[department.jurisdiction_id[:2]].append(department)
+        context.update(
+            sector=self.sector,
+            columns=[(province, by_province[province.code[:2]]) for province in provinces],
+            breadcrumbs=[(_("跨省对比"), reverse("duties:sector_list")), (self.sector.name, None)],
+        )
+        return context
