@@ -22,6 +22,8 @@ class JurisdictionField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        if isinstance(value, Jurisdiction):
+            return value  # already resolved by the caller's form
         value = str(value).strip().lower()
         lookup = {"code": value} if value.isdigit() else {"slug": value, "parent__isnull": True}
         try:

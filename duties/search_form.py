@@ -46,7 +46,7 @@ class SearchForm(forms.Form):
         data = self.cleaned_data
         params = {"search": data.get("q", "").strip()}
         if data.get("province"):
-            params["province"] = data["province"].slug
+            params["province"] = data["province"]
         if data.get("sector"):
             params["sector"] = data["sector"].code
         if data.get("department"):

@@ -72,7 +72,9 @@ class AnnualDeadline:
 
 
 def reporting_rules_of(jurisdiction):
-    return ReportingRule.objects.filter(jurisdiction=jurisdiction).select_related("document", "provision")
+    return ReportingRule.objects.filter(jurisdiction=jurisdiction).select_related(
+        "document__jurisdiction", "provision__document__jurisdiction"
+    )
 
 
 def next_annual_deadline(rules, today: datetime.date) -> AnnualDeadline | None:

@@ -159,7 +159,10 @@ class SearchView(ListView):
                 params, DutyItem.objects.with_departments().order_by("document_id", "position")
             ),
             "departments": DepartmentFilterSet(
-                department_params, Department.objects.with_lead_counts().select_related("jurisdiction", "sector")
+                department_params,
+                Department.objects.with_lead_counts()
+                .select_related("jurisdiction", "sector")
+                .order_by("jurisdiction_id", "position"),
             ),
             "provisions": ProvisionFilterSet(
                 provision_params,
@@ -175,17 +178,22 @@ class SearchView(ListView):
         return filterset.qs
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The listed type is counted by its paginator already.
         counts = {
-            name: filterset.qs.count() if filterset.is_valid() else 0 for name, filterset in self.filtersets.items()
+            name: context["paginator"].count
+            if name == self.result_type
+            else (filterset.qs.count() if filterset.is_valid() else 0)
+            for name, filterset in self.filtersets.items()
         }
-        return super().get_context_data(
+        context.update(
             form=self.form,
             query=self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else "",
             result_type=self.result_type,
             counts=counts,
             breadcrumbs=[(_("搜索"), None)],
-            **kwargs,
         )
+        return context
 
 
 class SectorListView(ListView):
