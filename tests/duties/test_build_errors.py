@@ -1,6 +1,8 @@
 """Bad input makes build_fixtures fail naming the file and line, and write nothing."""
 
 import shutil
+import stat
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -9,11 +11,27 @@ from django.core.management.base import CommandError
 JIANGXI, HENAN, JILIN = "000_7da49b89639e252e.txt", "002_93077c1f7bf33f6f.txt", "003_5752f4fce0af3575.txt"
 
 
+def copy_sources(origin: Path, directory: Path) -> Path:
+    """Copy the source texts into `directory` as new files, writable whatever the originals' mode."""
+    # copytree would copy the mode too, and a test could then edit a read-only copy only as root.
+    directory.mkdir()
+    for source in sorted(origin.glob("*.txt")):
+        shutil.copyfile(source, directory / source.name)
+    return directory
+
+
 @pytest.fixture
 def sources(settings, tmp_path):
-    directory = tmp_path / "sources"
-    shutil.copytree(settings.DUTY_SOURCES_DIR, directory)
-    return directory
+    return copy_sources(settings.DUTY_SOURCES_DIR, tmp_path / "sources")
+
+
+def test_copies_of_read_only_sources_are_writable(settings, tmp_path):
+    read_only = copy_sources(settings.DUTY_SOURCES_DIR, tmp_path / "read-only")
+    for path in read_only.iterdir():
+        path.chmod(0o444)
+    copied = sorted(copy_sources(read_only, tmp_path / "copied").iterdir())
+    assert [path.name for path in copied] == sorted(path.name for path in settings.DUTY_SOURCES_DIR.glob("*.txt"))
+    assert all(path.stat().st_mode & stat.S_IWUSR for path in copied)
 
 
 def break_source(directory, file_name, old, new):
