@@ -68,7 +68,7 @@ def parse_sources(directory: Path) -> list[JurisdictionData]:
         for source_spec in sources:
             path = directory / source_spec.file_name
             if not path.exists():
-                raise SourceError(source_spec.file_name, 0, f"the source file is missing from {directory}")
+                raise SourceError(source_spec.file_name, None, f"the source file is missing from {directory}")
             document = source_spec.parse(read_source(path))
             repair_provision_texts(document)
             check_declared_counts(document)

@@ -104,11 +104,9 @@ def test_a_file_that_is_not_utf8_names_its_last_line(sources, tmp_path):
     assert build_error(sources, tmp_path / "out.json") == f"{HENAN}, line {last_line}: the file is not valid UTF-8"
 
 
-def test_a_missing_source_file_is_named(sources, tmp_path):
+def test_a_missing_source_file_is_named_without_a_line(sources, tmp_path):
     (sources / JILIN).unlink()
-    message = build_error(sources, tmp_path / "out.json")
-    assert message.startswith(f"{JILIN}, ")
-    assert message.endswith(f": the source file is missing from {sources}")
+    assert build_error(sources, tmp_path / "out.json") == f"{JILIN}: the source file is missing from {sources}"
 
 
 def test_a_failed_build_leaves_the_existing_fixture_byte_identical(sources, tmp_path):
