@@ -81,6 +81,12 @@ def test_the_copied_sources_build_the_committed_fixture(settings, sources, tmp_p
         ),
         (JILIN, "  四、不断强化", "  三、不断强化", f"{JILIN}, line 65: part 三、 is duplicated: expected 四、"),
         (JIANGXI, "\n十、省商务厅\n", "\n十、省海洋局\n", f"{JIANGXI}, line 135: unknown department '省海洋局'"),
+        (
+            JIANGXI,
+            "职责的省发展改革委(省能源局)、省工业和信息化厅",
+            "职责的省发展改革委(省能源局)、省教育厅",
+            f"{JIANGXI}, line 27: unknown department '省教育厅'",
+        ),
         (JIANGXI, "共84项", "共85项", f"{JIANGXI}, line 5: the document states 85 duty items, parsed 84"),
         (
             HENAN,
