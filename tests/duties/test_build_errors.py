@@ -89,6 +89,30 @@ def test_the_copied_sources_build_the_committed_fixture(settings, sources, tmp_p
         ),
         (JIANGXI, "共84项", "共85项", f"{JIANGXI}, line 5: the document states 85 duty items, parsed 84"),
         (
+            JIANGXI,
+            "\n二、明确",
+            "\n二二、明确",
+            f"{JIANGXI}, line 26: part 二二、 has a malformed numeral: expected 二、",
+        ),
+        (
+            JIANGXI,
+            "\n二、明确",
+            "\n十十、明确",
+            f"{JIANGXI}, line 26: part 十十、 has a malformed numeral: expected 二、",
+        ),
+        (
+            JIANGXI,
+            "\n(三)梳理",
+            "\n(十十)梳理",
+            f"{JIANGXI}, line 27: measure (十十) has a malformed numeral: expected (三)",
+        ),
+        (
+            JIANGXI,
+            "\n十、省商务厅\n",
+            "\n十十、省商务厅\n",
+            f"{JIANGXI}, line 135: annex section 十十、 has a malformed numeral: expected 十、",
+        ),
+        (
             HENAN,
             "(八)加强统筹协调。",
             "7.多出的一项\n(八)加强统筹协调。",
