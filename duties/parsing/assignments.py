@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..sectors import SECTORS
 from .departments import DepartmentRecord, DepartmentRegistry
 from .records import ProvisionNode, RepairRecord
+from .source import SourceError
 
 ORGAN_SUFFIXES = ("委员会", "厅", "局", "委")
 
@@ -124,7 +125,7 @@ class AssignmentReader:
             if record is None and create:
                 record = self.registry.add_from_mention(name, provision.line_start)
             if record is None:
-                raise ValueError(f"{self.file_name}:{provision.line_start}: unknown department {written!r}")
+                raise SourceError(self.file_name, provision.line_start, f"unknown department {written!r}")
             if record.name_attested and record.short_name != name and not record.bears_key_duties:
                 record.add_alias(record.short_name)
                 record.short_name = name

@@ -68,7 +68,7 @@ def parse_sources(directory: Path) -> list[JurisdictionData]:
         for source_spec in sources:
             path = directory / source_spec.file_name
             if not path.exists():
-                raise SourceError(source_spec.file_name, 0, f"the source file is missing from {directory}")
+                raise SourceError(source_spec.file_name, None, f"the source file is missing from {directory}")
             document = source_spec.parse(read_source(path))
             repair_provision_texts(document)
             check_declared_counts(document)
@@ -132,22 +132,19 @@ def read_duties(registry: DepartmentRegistry, document: ParsedDocument, default_
     reader = AssignmentReader(registry, document.file_name, document.repairs)
     annexes = [root for root in document.provisions if root.kind == "annex"]
     parts = [root for root in document.provisions if root.kind == "part"]
-    try:
-        nodes = [n for part in parts for n in part.walk()]
-        for node in nodes:
-            reader.mark_key_departments(node, create=not annexes)
-        if not annexes:
-            for node in nodes + [root for root in document.provisions if root.kind == "closing"]:
-                reader.add_subject_departments(node)
-        if annexes:
-            return [duty for annex in annexes for duty in duties_from_annex(reader, annex)]
-        duties = []
-        for node in (n for part in parts for n in part.walk() if n.kind in ("measure", "paragraph")):
-            if duty := reader.duty_from_measure(node, default_subject):
-                duties.append(duty)
-        return duties
-    except ValueError as exc:
-        raise SourceError(document.file_name, 0, str(exc)) from exc
+    nodes = [n for part in parts for n in part.walk()]
+    for node in nodes:
+        reader.mark_key_departments(node, create=not annexes)
+    if not annexes:
+        for node in nodes + [root for root in document.provisions if root.kind == "closing"]:
+            reader.add_subject_departments(node)
+    if annexes:
+        return [duty for annex in annexes for duty in duties_from_annex(reader, annex)]
+    duties = []
+    for node in (n for part in parts for n in part.walk() if n.kind in ("measure", "paragraph")):
+        if duty := reader.duty_from_measure(node, default_subject):
+            duties.append(duty)
+    return duties
 
 
 def duties_from_annex(reader: AssignmentReader, annex: ProvisionNode) -> list[DutyRecord]:

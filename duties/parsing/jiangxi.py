@@ -10,10 +10,10 @@ document's.
 import re
 
 from .common import DATE_RE, DOC_NUMBER_RE, PUBLIC_NOTICE_RE, parse_date_line, quoted_title
-from .numbering import ITEM_RE, PART_RE, chinese_to_int, int_to_chinese
+from .numbering import ITEM_RE, PART_RE, int_to_chinese
 from .records import IssuerRecord, ParsedDocument, ProvisionNode, RepairRecord
 from .source import SourceText
-from .structure import TreeBuilder, assign_anchors
+from .structure import TreeBuilder, assign_anchors, numeral_value
 
 NOTICE_RE = re.compile(r"^关于印发《.+》的通知$")
 ISSUER_RE = re.compile(r"江西省.+?(?=江西省|$)")
@@ -111,7 +111,7 @@ def parse_annex(source: SourceText, annex_ref_line: int) -> tuple[ProvisionNode,
             closing = parse_closing(source, lines[position:])
             break
         if match := PART_RE.match(line.text):
-            value = chinese_to_int(match["number"])
+            value = numeral_value(source, line, "annex section", "{}、", match["number"], len(annex.children) + 1)
             if value != len(annex.children) + 1:
                 expected = int_to_chinese(len(annex.children) + 1)
                 raise source.error(

@@ -10,20 +10,6 @@ MEASURE_RE = re.compile(rf"^[(（](?P<number>{CHINESE_NUMERAL})[)）](?P<rest>.+
 ITEM_RE = re.compile(r"^(?P<number>\d{1,3})[.．](?P<rest>.+)$")
 
 
-def chinese_to_int(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十二 → 22 (the documents never pass 99)."""
-    if not numeral or any(ch not in _DIGITS and ch != "十" for ch in numeral):
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    if "十" not in numeral:
-        if len(numeral) != 1:
-            raise ValueError(f"not a Chinese numeral: {numeral!r}")
-        return _DIGITS[numeral]
-    tens, _, units = numeral.partition("十")
-    if len(tens) > 1 or len(units) > 1:
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
-
-
 def int_to_chinese(value: int) -> str:
     if not 1 <= value <= 99:
         raise ValueError(value)
@@ -32,3 +18,15 @@ def int_to_chinese(value: int) -> str:
     if tens == 0:
         return names[units]
     return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")
+
+
+# Each value in the one form the documents print it; 二二, 十十 and 一十 are not among them.
+_VALUES = {int_to_chinese(value): value for value in range(1, 100)}
+
+
+def chinese_to_int(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十二 → 22 (the documents never pass 99); a malformed numeral is a ValueError."""
+    try:
+        return _VALUES[numeral]
+    except KeyError:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}") from None

@@ -9,11 +9,16 @@ _EDGE_WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
 
 
 class SourceError(Exception):
-    """A source text the parser cannot read faithfully; names the file and line."""
+    """A source text the parser cannot read faithfully; names the file and, where there is one, the line."""
 
-    def __init__(self, file_name: str, line: int, message: str):
+    def __init__(self, file_name: str, line: int | None, message: str):
         self.file_name, self.line, self.message = file_name, line, message
-        super().__init__(f"{file_name}:{line}: {message}")
+        super().__init__(f"{file_name}:{line}: {message}" if line is not None else f"{file_name}: {message}")
+
+    @property
+    def location(self) -> str:
+        """'000_….txt, line 57', or only the file name for an error about the whole file."""
+        return f"{self.file_name}, line {self.line}" if self.line is not None else self.file_name
 
 
 @dataclass(frozen=True)

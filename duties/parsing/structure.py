@@ -21,6 +21,18 @@ def split_heading(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+def numeral_value(source: SourceText, line: SourceLine, kind: str, shape: str, numeral: str, expected: int) -> int:
+    """The value of a heading's numeral; a malformed one (二二、, (十十)) is an error naming the line.
+
+    `shape` is how the heading prints its number ('{}、', '({})'), `expected` the value due there.
+    """
+    try:
+        return chinese_to_int(numeral)
+    except ValueError:
+        printed, due = shape.format(numeral), shape.format(int_to_chinese(expected))
+        raise source.error(line.number, f"{kind} {printed} has a malformed numeral: expected {due}") from None
+
+
 def looks_like_bare_heading(text: str) -> bool:
     """A short line with no sentence punctuation: a heading, not a paragraph."""
     return len(text) <= HEADING_MAX_LENGTH and not any(mark in text for mark in _SENTENCE_PUNCTUATION)
@@ -62,7 +74,8 @@ class TreeBuilder:
         return sum(1 for node in self.roots if node.kind == "part") + 1
 
     def add_part(self, line: SourceLine, number: str, heading: str):
-        value, expected = chinese_to_int(number), self.expected_part()
+        expected = self.expected_part()
+        value = numeral_value(self.source, line, "part", "{}、", number, expected)
         if value != expected:
             problem = "is duplicated" if value < expected else "skips a number"
             raise self.source.error(line.number, f"part {number}、 {problem}: expected {int_to_chinese(expected)}、")
@@ -86,7 +99,7 @@ class TreeBuilder:
         )
 
     def add_measure(self, line: SourceLine, number: str, rest: str):
-        value = chinese_to_int(number)
+        value = numeral_value(self.source, line, "measure", "({})", number, self.last_measure_value + 1)
         siblings = [c for c in (self.part.children if self.part else self.roots) if c.kind == "measure"]
         continues = value == self.last_measure_value + 1
         restarts = value == 1 and not siblings

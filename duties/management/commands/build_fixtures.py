@@ -25,7 +25,7 @@ class Command(BaseCommand):
         try:
             objects = build_fixture(sources)
         except SourceError as exc:
-            raise CommandError(f"{exc.file_name}, line {exc.line}: {exc.message}") from exc
+            raise CommandError(f"{exc.location}: {exc.message}") from exc
         rendered = render_fixture(objects)
         if check:
             if not output.exists() or output.read_text(encoding="utf-8") != rendered:
