@@ -335,6 +335,11 @@ class DutyItem(models.Model):
     def get_absolute_url(self):
         return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])
 
+    @property
+    def label(self):
+        """The number as the document prints it before the text: "1." or "(五)"."""
+        return f"{self.number}." if self.number.isdigit() else self.number
+
     def _departments_in_role(self, role):
         return [r.department for r in self.roles.all() if r.role == role and r.department_id]
 
