@@ -1,0 +1,29 @@
+"""The 500 handler: a 503 with Retry-After while the database is unreachable, else the 500 page.
+
+Django calls it inside the `except` block of the failed request, so the exception is
+at hand; API clients get JSON, browsers the page.
+"""
+
+import logging
+import sys
+
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
+
+from portal.database import database_unavailable_response, is_database_unavailable
+
+logger = logging.getLogger(__name__)
+
+SERVER_ERROR = "服务器处理请求时出错，请稍后再试。"
+
+
+def server_error(request):
+    exception = sys.exc_info()[1]
+    if is_database_unavailable(exception):
+        # Django closes the broken connection when the request finishes, and the health check
+        # on the next request's first query opens a fresh one: recovery needs nothing more.
+        logger.warning("database unavailable: %s", exception, extra={"path": request.path})
+        return database_unavailable_response(request)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": SERVER_ERROR}, status=500)
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,65 @@
+"""An unreachable database gives a clean 503 with Retry-After, never a 500; /healthz says so."""
+
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    # Let the 500 handler answer instead of the test client re-raising the exception.
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def database_down():
+    error = OperationalError("could not connect to server: Connection refused")
+    with (
+        mock.patch("duties.selectors.provinces_with_counts", side_effect=error),
+        mock.patch("duties.selectors.departments_of", side_effect=error),
+    ):
+        yield
+
+
+def test_page_answers_503_with_retry_after_while_the_database_is_down(client, database_down):
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "数据库暂时无法访问" in response.content.decode()
+
+
+def test_recovery_after_outage(client):
+    with mock.patch("duties.selectors.departments_of", side_effect=OperationalError("server closed the connection")):
+        assert client.get("/jiangxi/").status_code == 503
+    assert client.get("/jiangxi/").status_code == 200
+
+
+def test_api_clients_get_json_503(client, database_down):
+    response = client.get("/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 503
+    assert response.json() == {"detail": "数据库暂时无法访问，请稍后再试。"}
+
+
+def test_other_errors_still_give_the_500_page(client):
+    with mock.patch("duties.selectors.provinces_with_counts", side_effect=RuntimeError("bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "服务暂时出错" in response.content.decode()
+
+
+def test_health_reports_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_health_reports_503_when_the_database_fails(client):
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["databases"]["default"] == "unavailable: OperationalError"

@@ -1,0 +1,69 @@
+"""Production settings pass Django's deployment checks and send the security headers."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "a-long-random-production-key-" + "x7Qp2L9vZ4mN8rT1wE6yU3iO5aS0dF" * 2,
+    "ALLOWED_HOSTS": "portal.example.cn",
+    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+}
+
+
+def run_manage(*arguments, **environment):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    environment = dict(PRODUCTION_ENVIRONMENT, SECRET_KEY="")
+    result = run_manage("check", **environment)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_without_inline_code(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_no_template_has_inline_script_or_style():
+    offenders = []
+    for template in (settings.BASE_DIR / "templates").rglob("*.html"):
+        text = template.read_text()
+        if (
+            "<script>" in text
+            or "<script " in text.replace('<script src="', "")
+            or "style=" in text
+            or "<style" in text
+        ):
+            offenders.append(str(template.relative_to(settings.BASE_DIR)))
+    assert offenders == []
+
+
+@override_settings(DEBUG=False)
+def test_session_cookie_expires():
+    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
