@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "django_filters",
+    "portal",
     "duties",
     "reports",
 ]
