@@ -7,7 +7,7 @@ shows, so a page runs the same number of queries whatever the amount of data.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left
 
 from duties.models import (
@@ -99,12 +99,20 @@ def department_in(jurisdiction, slug):
 
 
 def duties_for_department(department, roles=LEADING_ROLES):
-    """The duties in which `department` holds one of `roles`, in document order, with all their departments."""
+    """The duties in which `department` holds one of `roles`, with all their departments.
+
+    Each duty carries `department_role`, the department's role in it; duties it leads come
+    before those it co-leads (which sit in other departments' sections of the document),
+    each group in document order.
+    """
+    role_here = DutyRole.objects.filter(duty=OuterRef("pk"), department=department, role__in=roles)
+    rank = Case(*(When(department_role=role, then=Value(index)) for index, role in enumerate(roles)))
     return (
-        DutyItem.objects.filter(roles__department=department, roles__role__in=roles)
-        .distinct()
+        DutyItem.objects.filter(Exists(role_here))
+        .annotate(department_role=Subquery(role_here.order_by("position").values("role")[:1]))
+        .annotate(role_rank=rank)
         .with_departments()
-        .order_by("document__position", "document_id", "position")
+        .order_by("role_rank", "document__position", "document_id", "position")
     )
 
 

@@ -55,3 +55,11 @@ def test_department_page_has_breadcrumbs_and_a_description(client):
 def test_a_department_of_another_province_is_not_found_under_this_one(client):
     assert client.get("/henan/departments/zhu-fang-cheng-xiang-jian-she-ting/").status_code == 404
     assertNotContains(client.get("/henan/"), "江西省住房和城乡建设厅")
+
+
+def test_duties_it_leads_come_before_those_it_co_leads_in_other_sections(client):
+    response = client.get("/jiangxi/departments/sheng-tai-huan-jing-ting/")
+    roles = [duty.department_role for duty in response.context["duties"]]
+    assert roles == sorted(roles, key=["lead", "co-lead"].index)
+    assert roles.count("lead") == 13 and roles.count("co-lead") == 2
+    assertContains(response, "会同其他部门牵头的事项")
