@@ -13,5 +13,6 @@ urlpatterns = [
     path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
     path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
     path("<slug:province>/duties/<int:pk>/", views.DutyView.as_view(), name="duty"),
+    path("<slug:province>/documents/", views.DocumentListView.as_view(), name="document_list"),
     path("<slug:province>/documents/<int:pk>/", views.DocumentView.as_view(), name="document"),
 ]

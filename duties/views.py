@@ -39,6 +39,7 @@ class ProvinceView(ProvinceMixin, ListView):
     template_name = "duties/jurisdiction_detail.html"
     context_object_name = "departments"
     paginate_by = PAGE_SIZE
+    DOCUMENTS_SHOWN = 10
 
     def get_queryset(self):
         return selectors.departments_of(self.province)
@@ -47,7 +48,8 @@ class ProvinceView(ProvinceMixin, ListView):
         rules = list(selectors.reporting_rules_of(self.province))
         return super().get_context_data(
             province=self.province,
-            documents=selectors.documents_of(self.province)[:PAGE_SIZE],
+            documents=list(selectors.documents_of(self.province)[: self.DOCUMENTS_SHOWN + 1]),
+            documents_shown=self.DOCUMENTS_SHOWN,
             rules=rules,
             next_deadline=selectors.next_annual_deadline(rules, timezone.localdate()),
             breadcrumbs=[(self.province.name, None)],
@@ -109,6 +111,22 @@ class DutyView(ProvinceMixin, DetailView):
             repairs=selectors.repairs_on_provision(duty.provision),
             breadcrumbs=crumbs,
             **kwargs,
+        )
+
+
+class DocumentListView(ProvinceMixin, ListView):
+    """Every policy document a province publishes, paginated."""
+
+    template_name = "duties/document_list.html"
+    context_object_name = "documents"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.documents_of(self.province)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            province=self.province, breadcrumbs=[self.province_crumb(), (_("政策文件"), None)], **kwargs
         )
 
 

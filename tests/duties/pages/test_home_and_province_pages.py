@@ -67,3 +67,10 @@ def test_unknown_places_answer_a_friendly_404(client, url):
     assert response.status_code == 404
     assertContains(response, "找不到这个页面", status_code=404)
     assertContains(response, 'href="/search/"', status_code=404)
+
+
+def test_province_documents_list_is_paginated_and_complete(client):
+    response = client.get("/jiangxi/documents/")
+    assert [d.pk for d in response.context["documents"]] == [36000001, 36000002]
+    assert response.context["paginator"].per_page == 50
+    assertContains(response, "江西省生態環境廳提出20條措施")

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "home": (["/"], 1),
     "province": (["/jiangxi/", "/jilin/", "/chongqing/"], 5),
+    "province documents": (["/jiangxi/documents/", "/henan/documents/"], 3),
     "department": (
         [
             "/jiangxi/departments/sheng-tai-huan-jing-ting/",  # 13 duties
