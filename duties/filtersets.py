@@ -9,6 +9,8 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from duties import search
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
@@ -32,8 +34,14 @@ class JurisdictionField(forms.ModelChoiceField):
             raise forms.ValidationError(UNKNOWN_JURISDICTION, code="invalid_choice", params={"value": value}) from None
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class JurisdictionFilter(django_filters.ModelChoiceFilter):
     field_class = JurisdictionField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class DepartmentFilter(django_filters.ModelChoiceFilter):
+    """A department by its id."""
 
 
 def province_prefix(jurisdiction):
@@ -78,8 +86,13 @@ class DepartmentFilterSet(django_filters.FilterSet):
     province = province_filter("jurisdiction")
     jurisdiction = jurisdiction_filter("jurisdiction")
     sector = SectorFilter("sector")
-    key_duties = django_filters.BooleanFilter(
-        field_name="bears_key_duties", label=_("承担重要生态环境保护职责"), help_text=_("true 或 false。")
+    # Strict true/false: a typo must be an error, not silently "any".
+    key_duties = django_filters.TypedChoiceFilter(
+        field_name="bears_key_duties",
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+        label=_("承担重要生态环境保护职责"),
+        help_text=_("true 或 false。"),
     )
     search = django_filters.CharFilter(method="filter_search", label=_("名称包含"), max_length=search.MAX_QUERY_LENGTH)
 
@@ -95,13 +108,13 @@ class DutyItemFilterSet(django_filters.FilterSet):
     province = province_filter("document__jurisdiction")
     jurisdiction = jurisdiction_filter("document__jurisdiction")
     document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
-    lead_department = django_filters.ModelChoiceFilter(
+    lead_department = DepartmentFilter(
         queryset=Department.objects.all(),
         method="filter_lead_department",
         label=_("牵头部门"),
         help_text=_("部门编号；含会同牵头。"),
     )
-    department = django_filters.ModelChoiceFilter(
+    department = DepartmentFilter(
         queryset=Department.objects.all(),
         method="filter_department",
         label=_("涉及部门"),

@@ -86,7 +86,7 @@ class Jurisdiction(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("duties:province", args=[province_slug_of(self)])
 
 
@@ -139,7 +139,7 @@ class Department(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("duties:department", args=[province_slug_of(self.jurisdiction), self.slug])
 
 
@@ -189,7 +189,7 @@ class Document(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("duties:document", args=[province_slug_of(self.jurisdiction), self.pk])
 
     @property
@@ -275,11 +275,11 @@ class Provision(models.Model):
     def __str__(self):
         return self.label or self.heading or self.text[:30]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.document.get_absolute_url()}#{self.anchor}"
 
     @property
-    def label(self):
+    def label(self) -> str:
         """The number as the document prints it: 一、 (三) 1."""
         if not self.number:
             return ""
@@ -332,11 +332,11 @@ class DutyItem(models.Model):
     def __str__(self):
         return f"{self.number} {self.text[:40]}".strip()
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])
 
     @property
-    def label(self):
+    def label(self) -> str:
         """The number as the document prints it before the text: "1." or "(五)"."""
         return f"{self.number}." if self.number.isdigit() else self.number
 

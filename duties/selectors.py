@@ -60,6 +60,10 @@ def departments_of(jurisdiction):
     )
 
 
+def documents_of_all():
+    return Document.objects.order_by("jurisdiction_id", "position")
+
+
 def documents_of(jurisdiction):
     return Document.objects.filter(jurisdiction=jurisdiction).order_by("position")
 

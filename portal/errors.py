@@ -9,12 +9,14 @@ import sys
 
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.views import defaults
 
 from portal.database import database_unavailable_response, is_database_unavailable
 
 logger = logging.getLogger(__name__)
 
 SERVER_ERROR = "服务器处理请求时出错，请稍后再试。"
+NOT_FOUND = "没有这个 API 地址；可用的地址见 /api/docs/。"
 
 
 def server_error(request):
@@ -27,3 +29,10 @@ def server_error(request):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": SERVER_ERROR}, status=500)
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def page_not_found(request, exception):
+    """API clients get JSON for an address that does not exist; browsers the friendly page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": NOT_FOUND, "path": request.path}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -52,8 +52,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "corsheaders",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "portal",
     "duties",
     "reports",
@@ -62,11 +65,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.database.PrimaryDatabaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -148,10 +153,31 @@ MEDIA_URL = "media/"
 DUTY_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"
 
+# The API: read-only, public, documented by drf-spectacular (see portal/api.py).
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "portal.api.CSVRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "portal.api.PortalPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.AnonymousThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "portal.api.api_exception_handler",
 }
+API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "300/min") or None
+SPECTACULAR_SETTINGS = {
+    "TITLE": "生态环境保护具体事项清单 API",
+    "DESCRIPTION": "各省承担重要生态环境保护职责部门的具体事项清单：谁牵头什么。"
+    "只读、公开；列表可加 ?format=csv 导出。",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Anyone may read the API from a browser on another site; nothing else crosses origins.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from duties.sitemaps import SITEMAPS
 from portal import health, preferences
@@ -8,10 +9,14 @@ from portal import health, preferences
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.health, name="health"),
+    path("api/v1/", include("duties.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # The public pages come last: their first segment is a province's slug.
     path("", include("duties.urls")),
 ]
 
+handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

@@ -1,0 +1,192 @@
+"""How the duty lists look in the API. Read-only; every nested object comes from the
+view's select_related/prefetch_related, so no serializer runs a query per row."""
+
+from rest_framework import serializers
+
+from duties.models import Department, Document, DutyItem, Jurisdiction, Provision, Sector
+
+
+class SectorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Sector
+        fields = ["code", "name"]
+
+
+class ProvinceSerializer(serializers.ModelSerializer):
+    department_count = serializers.IntegerField(read_only=True, help_text="该省（含其下市县）收录的部门数。")
+    duty_count = serializers.IntegerField(read_only=True, help_text="具体事项数。")
+    document_count = serializers.IntegerField(read_only=True, help_text="政策文件数。")
+    url = serializers.CharField(source="get_absolute_url", read_only=True, help_text="公开页面地址。")
+
+    class Meta:
+        model = Jurisdiction
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "slug",
+            "kind",
+            "department_count",
+            "duty_count",
+            "document_count",
+            "url",
+        ]
+
+
+class JurisdictionBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Jurisdiction
+        fields = ["code", "name", "slug"]
+
+
+class DepartmentBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Department
+        fields = ["id", "name", "short_name"]
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    sector = SectorSerializer(read_only=True)
+    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
+    key_duties = serializers.BooleanField(source="bears_key_duties", read_only=True)
+    lead_duty_count = serializers.IntegerField(read_only=True, help_text="牵头（含会同牵头）的具体事项数。")
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Department
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "name_attested",
+            "aliases",
+            "sector",
+            "province",
+            "key_duties",
+            "lead_duty_count",
+            "url",
+        ]
+
+
+class DocumentBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Document
+        fields = ["id", "title", "doc_number"]
+
+
+class ProvisionBriefSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Provision
+        fields = ["id", "kind", "number", "label", "anchor", "line_start", "line_end", "url"]
+
+
+class UnresolvedMentionSerializer(serializers.Serializer):
+    name = serializers.CharField(source="name_as_written")
+    role = serializers.CharField()
+
+
+class DutyItemSerializer(serializers.ModelSerializer):
+    number = serializers.CharField(read_only=True, help_text="文件中印的编号；江西附件清单各部门从 1 重新编号。")
+    lead_departments = DepartmentBriefSerializer(many=True, read_only=True)
+    co_lead_departments = DepartmentBriefSerializer(many=True, read_only=True)
+    cooperating_departments = DepartmentBriefSerializer(many=True, read_only=True)
+    other_mentions = UnresolvedMentionSerializer(
+        source="unresolved_mentions", many=True, read_only=True, help_text="文中提到但未对应到已收录部门的机构。"
+    )
+    document = DocumentBriefSerializer(read_only=True)
+    province = serializers.CharField(source="document.jurisdiction.code", read_only=True)
+    provision = ProvisionBriefSerializer(read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = DutyItem
+        fields = [
+            "id",
+            "number",
+            "text",
+            "lead_departments",
+            "co_lead_departments",
+            "cooperating_departments",
+            "other_mentions",
+            "province",
+            "document",
+            "provision",
+            "url",
+        ]
+
+
+class DutyBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DutyItem
+        fields = ["id", "number", "text"]
+
+
+class LeadDepartmentSerializer(serializers.ModelSerializer):
+    """A department with the matching duties it leads."""
+
+    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
+    sector = SectorSerializer(read_only=True)
+    duties = serializers.SerializerMethodField(help_text="符合条件、由该部门牵头（含会同牵头）的具体事项。")
+
+    class Meta:
+        model = Department
+        fields = ["id", "name", "short_name", "province", "sector", "duties"]
+
+    def get_duties(self, department) -> list[dict]:
+        # The view prefetched the matching roles into `matching_roles`: no query here.
+        return DutyBriefSerializer([role.duty for role in department.matching_roles], many=True).data
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
+    issued = serializers.CharField(
+        source="issued_display", read_only=True, help_text="成文日期，按原文（可能缺年份）。"
+    )
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "title",
+            "doc_number",
+            "issued_year",
+            "issued_month",
+            "issued_day",
+            "issued",
+            "script",
+            "province",
+            "source_file",
+            "source_sha256",
+            "url",
+        ]
+
+
+class ProvisionNodeSerializer(serializers.ModelSerializer):
+    children = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Provision
+        fields = ["id", "kind", "number", "label", "heading", "text", "anchor", "line_start", "line_end", "children"]
+
+    def get_children(self, provision) -> list[dict]:
+        return ProvisionNodeSerializer(provision.child_nodes, many=True).data
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    issuing_bodies = serializers.SerializerMethodField()
+    provisions = serializers.SerializerMethodField(help_text="文件结构：部分、条目、事项，按原文顺序嵌套。")
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "issuing_bodies", "provisions"]
+
+    def get_issuing_bodies(self, document) -> list[dict]:
+        return [
+            {"id": issuer.department_id, "name": issuer.department.name, "name_as_written": issuer.name_as_written}
+            for issuer in document.issuers.all()
+        ]
+
+    def get_provisions(self, document) -> list[dict]:
+        return ProvisionNodeSerializer(document.provision_roots, many=True).data

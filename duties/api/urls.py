@@ -1,0 +1,13 @@
+from rest_framework.routers import SimpleRouter
+
+from duties.api import views
+
+router = SimpleRouter()
+router.register("provinces", views.ProvinceViewSet, basename="province")
+router.register("sectors", views.SectorViewSet, basename="sector")
+router.register("departments", views.DepartmentViewSet, basename="department")
+router.register("duties", views.DutyItemViewSet, basename="duty")
+router.register("lead-departments", views.LeadDepartmentViewSet, basename="lead-department")
+router.register("documents", views.DocumentViewSet, basename="document")
+
+urlpatterns = router.urls

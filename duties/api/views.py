@@ -1,0 +1,145 @@
+"""Read-only endpoints over the duty lists, filtered by the same FilterSets as the pages."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, filters, viewsets
+
+from duties import selectors
+from duties.api import serializers
+from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet
+from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Provision, Sector
+
+
+class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Province-level jurisdictions with their counts. `{code}` is the GB/T 2260 code or the pinyin slug."""
+
+    serializer_class = serializers.ProvinceSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[0-9a-z-]+"
+
+    def get_queryset(self):
+        return selectors.provinces_with_counts().order_by("code")
+
+    def get_object(self):
+        value = self.kwargs["code"].lower()
+        lookup = {"code": value} if value.isdigit() else {"slug": value}
+        return get_object_or_404(self.get_queryset(), **lookup)
+
+
+class SectorViewSet(viewsets.ReadOnlyModelViewSet):
+    """The sectors (functions of government) that group departments across provinces."""
+
+    serializer_class = serializers.SectorSerializer
+    queryset = Sector.objects.order_by("position")
+    lookup_field = "code"
+
+
+class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Departments, with how many duties each leads."""
+
+    serializer_class = serializers.DepartmentSerializer
+    filterset_class = DepartmentFilterSet
+    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    ordering_fields = ["id", "name", "lead_duty_count"]
+    ordering = ["jurisdiction_id", "position"]
+
+    def get_queryset(self):
+        return Department.objects.with_lead_counts().select_related("jurisdiction", "sector")
+
+
+class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Specific duty items with their lead, co-lead and cooperating departments and their source."""
+
+    serializer_class = serializers.DutyItemSerializer
+    filterset_class = DutyItemFilterSet
+    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    ordering_fields = ["id", "position"]
+    ordering = ["document__jurisdiction_id", "document__position", "position"]
+
+    def get_queryset(self):
+        return DutyItem.objects.with_departments().select_related("provision__document__jurisdiction")
+
+
+def _duty_filter_parameters():
+    """The duty filters lead-departments/ accepts, documented from the FilterSet itself."""
+    names = ["search", "province", "jurisdiction", "document", "sector"]
+    return [
+        OpenApiParameter(
+            name,
+            OpenApiTypes.INT if name == "document" else OpenApiTypes.STR,
+            description=str(
+                DutyItemFilterSet.base_filters[name].extra.get("help_text")
+                or DutyItemFilterSet.base_filters[name].label
+            ),
+        )
+        for name in names
+    ]
+
+
+@extend_schema(parameters=_duty_filter_parameters())
+class LeadDepartmentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Which departments lead the duties that match: each with the matching duties it leads."""
+
+    serializer_class = serializers.LeadDepartmentSerializer
+    filter_backends = []
+    DUTY_PARAMETERS = ("search", "province", "jurisdiction", "document", "sector")
+
+    def matching_duties(self):
+        params = {
+            key: self.request.query_params[key] for key in self.DUTY_PARAMETERS if key in self.request.query_params
+        }
+        filterset = DutyItemFilterSet(params, DutyItem.objects.all(), request=self.request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        return filterset.qs
+
+    def get_queryset(self):
+        leading = DutyRole.objects.filter(
+            role__in=selectors.LEADING_ROLES, duty__in=self.matching_duties().values("pk")
+        )
+        return (
+            Department.objects.filter(Exists(leading.filter(department=OuterRef("pk"))))
+            .select_related("jurisdiction", "sector")
+            .prefetch_related(
+                Prefetch(
+                    "duty_roles",
+                    queryset=leading.select_related("duty").order_by("duty__document_id", "duty__position"),
+                    to_attr="matching_roles",
+                )
+            )
+            .order_by("jurisdiction_id", "position")
+        )
+
+
+class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Policy documents; one document comes with its issuing bodies and its whole provision tree."""
+
+    filterset_class = DocumentFilterSet
+    filter_backends = [DjangoFilterBackend]
+
+    def get_serializer_class(self):
+        return serializers.DocumentDetailSerializer if self.action == "retrieve" else serializers.DocumentSerializer
+
+    def get_queryset(self):
+        queryset = selectors.documents_of_all().select_related("jurisdiction")
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("issuers", queryset=DocumentIssuer.objects.select_related("department"))
+            )
+        return queryset
+
+    def get_object(self):
+        document = super().get_object()
+        # The tree is built from one query over the document's provisions.
+        provisions = list(Provision.objects.filter(document=document).select_related("document__jurisdiction"))
+        by_parent = {}
+        for provision in provisions:
+            provision.child_nodes = []
+            by_parent.setdefault(provision.parent_id, []).append(provision)
+        for provision in provisions:
+            provision.child_nodes = by_parent.get(provision.pk, [])
+        document.provision_roots = by_parent.get(None, [])
+        return document
