@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, filters, viewsets
+from rest_framework import exceptions, filters, mixins, viewsets
 
 from duties import selectors
 from duties.api import serializers
@@ -80,7 +80,7 @@ def _duty_filter_parameters():
 
 
 @extend_schema(parameters=_duty_filter_parameters())
-class LeadDepartmentViewSet(viewsets.ReadOnlyModelViewSet):
+class LeadDepartmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Which departments lead the duties that match: each with the matching duties it leads."""
 
     serializer_class = serializers.LeadDepartmentSerializer

@@ -66,3 +66,10 @@ def test_anonymous_clients_are_throttled_with_retry_after(client):
     assert 0 < int(response["Retry-After"]) <= 60
     assert "秒后重试" in response.json()["detail"]
     cache.clear()
+
+
+def test_errors_are_json_even_when_csv_was_asked_for(client):
+    response = client.get("/api/v1/duties/", {"province": "atlantis", "format": "csv"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["province"]

@@ -1,7 +1,8 @@
 """Property-based fuzzing of every documented endpoint against the OpenAPI schema (schemathesis).
 
-Generated parameters (valid and invalid) must never produce a 5xx, and every documented
-response must match its schema. The number of examples is bounded to keep the suite fast.
+Generated parameters (valid and invalid) must never produce a 5xx, every status code must
+be documented, and every response must match its documented schema. The number of
+examples is bounded to keep the suite fast.
 """
 
 import pytest
@@ -12,7 +13,11 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +38,9 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 @schema.parametrize()
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_server_error_and_responses_match_the_schema(case):
-    case.call_and_validate(checks=[not_a_server_error, response_schema_conformance, content_type_conformance])
+    case.call_and_validate(
+        checks=[not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
+    )
 
 
 def test_the_schema_documents_every_filter(client):
@@ -52,5 +59,7 @@ def test_the_schema_documents_every_filter(client):
         "page",
         "page_size",
     } <= parameters
+    errors = document["paths"]["/api/v1/duties/"]["get"]["responses"]
+    assert {"200", "400", "404", "429", "503"} <= set(errors)
     lead = {p["name"] for p in document["paths"]["/api/v1/lead-departments/"]["get"]["parameters"]}
     assert {"search", "province"} <= lead
