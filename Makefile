@@ -22,6 +22,7 @@ migrate: install
 	DEBUG=1 $(BIN)/python manage.py load_duties
 
 run: migrate
+	DEBUG=1 $(BIN)/python manage.py create_demo_accounts
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
