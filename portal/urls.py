@@ -9,6 +9,8 @@ from portal import health, preferences
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.health, name="health"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("reports/", include("reports.urls")),
     path("api/v1/", include("duties.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
