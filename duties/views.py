@@ -11,6 +11,7 @@ from duties import selectors
 from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
+from reports import selectors as report_selectors
 
 PAGE_SIZE = 50
 
@@ -30,7 +31,12 @@ class HomeView(TemplateView):
     template_name = "duties/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(provinces=selectors.provinces_with_counts(), search_form=SearchForm(), **kwargs)
+        return super().get_context_data(
+            provinces=selectors.provinces_with_counts(),
+            search_form=SearchForm(),
+            latest_reports=report_selectors.latest_published_reports(),
+            **kwargs,
+        )
 
 
 class ProvinceView(ProvinceMixin, ListView):
@@ -78,7 +84,10 @@ class DepartmentView(ProvinceMixin, ListView):
 
     def get_context_data(self, **kwargs):
         counts = selectors.duty_counts_for_department(self.department)
+        reports = list(report_selectors.published_reports_for_department(self.department))
         return super().get_context_data(
+            reports=reports,
+            on_time_record=report_selectors.on_time_record(reports),
             department=self.department,
             province=self.province,
             showing_cooperation=self.showing_cooperation,

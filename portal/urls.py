@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from duties.sitemaps import SITEMAPS
 from portal import health, preferences
+from reports import views as report_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -16,6 +17,11 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "<slug:province>/departments/<slug:department>/reports/<int:year>/",
+        report_views.public_report,
+        name="report_public",
+    ),
     # The public pages come last: their first segment is a province's slug.
     path("", include("duties.urls")),
 ]

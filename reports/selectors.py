@@ -1,6 +1,7 @@
 """Read queries for reports, shared by the staff pages and the public pages."""
 
 from django.db.models import Q
+from django.urls import reverse
 
 from reports.models import AnnualReport, Membership
 
@@ -30,3 +31,22 @@ def reports_visible_to(user):
 
 def published_reports_for_department(department):
     return AnnualReport.objects.filter(department=department, status=AnnualReport.Status.PUBLISHED).order_by("-year")
+
+
+def public_url(report):
+    department = report.department
+    return reverse("report_public", args=[department.jurisdiction.slug, department.slug, report.year])
+
+
+def latest_published_reports(limit=5):
+    return (
+        AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)
+        .select_related("department__jurisdiction")
+        .order_by("-published_at")[:limit]
+    )
+
+
+def on_time_record(reports):
+    """How many of these submitted reports were on time, out of how many."""
+    judged = [report.on_time for report in reports if report.on_time is not None]
+    return {"on_time": sum(judged), "total": len(judged)}

@@ -110,6 +110,48 @@ def report_edit(request, pk):
             "formset": formset,
             "can_edit": can_edit,
             "can_submit": services.user_can_submit(request.user, report.department) and not report.is_frozen,
+            "can_publish": services.user_can_submit(request.user, report.department),
             "breadcrumbs": [(_("我的报告"), "/reports/"), (str(report), None)],
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_publish(request, pk):
+    report = _report_for(request, pk)
+    try:
+        services.report_publish(report=report, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:edit", pk=report.pk)
+    messages.success(request, _("报告已公开。"))
+    return redirect(selectors.public_url(report))
+
+
+def public_report(request, province, department, year):
+    """A published report at its own public address, with its deadline, submission and revisions."""
+    report = get_object_or_404(
+        AnnualReport.objects.select_related("department__jurisdiction", "department__sector"),
+        department__jurisdiction__parent__isnull=True,
+        department__jurisdiction__slug=province,
+        department__slug=department,
+        year=year,
+        status=AnnualReport.Status.PUBLISHED,
+    )
+    department = report.department
+    return render(
+        request,
+        "reports/annualreport_detail.html",
+        {
+            "report": report,
+            "rule": services.annual_report_rule(department),
+            "entries": report.entries.select_related("duty__document__jurisdiction").order_by("position"),
+            "revisions": report.revisions.order_by("number"),
+            "breadcrumbs": [
+                (department.jurisdiction.name, department.jurisdiction.get_absolute_url()),
+                (department.short_name, department.get_absolute_url()),
+                (_("%(year)s 年度专题报告") % {"year": report.year}, None),
+            ],
         },
     )
