@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from duties.models import Department, Document, DutyItem, Jurisdiction, Sector
+from reports import selectors as report_selectors
 
 
 class StaticPagesSitemap(Sitemap):
@@ -64,6 +65,17 @@ class SectorSitemap(Sitemap):
         return reverse("duties:sector", args=[sector.code])
 
 
+class PublishedReportSitemap(Sitemap):
+    def items(self):
+        return report_selectors.published_reports().order_by("pk")
+
+    def location(self, report):
+        return report_selectors.public_url(report)
+
+    def lastmod(self, report):
+        return report.published_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "provinces": ProvinceSitemap,
@@ -71,4 +83,5 @@ SITEMAPS = {
     "documents": DocumentSitemap,
     "duties": DutySitemap,
     "sectors": SectorSitemap,
+    "reports": PublishedReportSitemap,
 }

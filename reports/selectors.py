@@ -38,12 +38,12 @@ def public_url(report):
     return reverse("report_public", args=[department.jurisdiction.slug, department.slug, report.year])
 
 
+def published_reports():
+    return AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED).select_related("department__jurisdiction")
+
+
 def latest_published_reports(limit=5):
-    return (
-        AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED)
-        .select_related("department__jurisdiction")
-        .order_by("-published_at")[:limit]
-    )
+    return published_reports().order_by("-published_at")[:limit]
 
 
 def on_time_record(reports):

@@ -58,6 +58,9 @@ def test_publishing_puts_the_report_on_the_department_page_with_its_on_time_reco
     assertContains(report_page, "本级党委和政府")  # submitted to
     assertContains(report_page, "上级主管部门、本级环委会")  # copied to
     assertContains(Client().get("/"), "江西省住房和城乡建设厅 2024 年度专题报告")
+    assertContains(
+        Client().get("/sitemap.xml"), "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/reports/2025/"
+    )
 
 
 def test_drafts_and_unpublished_reports_have_no_public_page(housing, approver):

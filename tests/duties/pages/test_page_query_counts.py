@@ -29,7 +29,7 @@ PAGES = {
     "search provisions": (["/search/?q=环境&type=provisions", "/search/?q=督察&type=provisions"], 6),
     "sector list": (["/sectors/"], 1),
     "sector comparison": (["/sectors/housing-construction/", "/sectors/ecology-environment/"], 5),
-    "sitemap": (["/sitemap.xml"], 10),
+    "sitemap": (["/sitemap.xml"], 11),
 }
 
 
