@@ -10,10 +10,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.health, name="health"),
     path("api/v1/", include("duties.api.urls")),
+    path("api/v1/", include("reports.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("reports.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("duties.urls")),
 ]

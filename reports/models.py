@@ -14,6 +14,16 @@ from duties.models import Department, DutyItem, Jurisdiction, Provision
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
 
 
+def validate_evidence_links(value):
+    """Each non-empty line is an http(s) address."""
+    validate = URLValidator(schemes=["http", "https"])
+    for line in filter(None, (line.strip() for line in value.splitlines())):
+        try:
+            validate(line)
+        except ValidationError:
+            raise ValidationError(EVIDENCE_LINK_INVALID % {"link": line[:100]}, code="invalid_link") from None
+
+
 class Membership(models.Model):
     """Give one account its role: a department's editor or approver, or a province's supervisor."""
 
@@ -189,7 +199,9 @@ class ReportEntry(models.Model):
     status = models.CharField(_("落实情况"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.TextField(_("完成了哪些工作"), blank=True)
     figures = models.TextField(_("数据指标"), blank=True)
-    evidence_links = models.TextField(_("佐证材料链接"), blank=True, help_text=_("每行一个网址。"))
+    evidence_links = models.TextField(
+        _("佐证材料链接"), blank=True, validators=[validate_evidence_links], help_text=_("每行一个网址。")
+    )
     position = models.PositiveIntegerField(_("排序"))
 
     class Meta:
@@ -210,14 +222,6 @@ class ReportEntry(models.Model):
     @property
     def evidence_link_list(self):
         return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
-
-    def clean(self):
-        validate = URLValidator(schemes=["http", "https"])
-        for line in self.evidence_link_list:
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError({"evidence_links": EVIDENCE_LINK_INVALID % {"link": line}}) from None
 
 
 class ReportSection(models.Model):

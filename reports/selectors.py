@@ -201,3 +201,44 @@ def on_time_rates(province, years, *, rule=None, today: datetime.date | None = N
         )
         for year in years
     ]
+
+
+def _presented(content: dict) -> dict:
+    """A report's text in the shape its page shows, whether current or from a revision."""
+    labels = dict(ReportEntry.Status.choices)
+    return {
+        "overall": content["overall"],
+        "sections": content["sections"],
+        "entries": [
+            {
+                **entry,
+                "status_label": labels.get(entry["status"], entry["status"]),
+                "links": [line.strip() for line in entry["evidence_links"].splitlines() if line.strip()],
+            }
+            for entry in content["entries"]
+        ],
+    }
+
+
+def content_of(report) -> dict:
+    """The report's current text, from its prefetched entries and sections."""
+    return _presented(
+        {
+            "overall": report.overall,
+            "sections": [{"title": section.title, "body": section.body} for section in report.sections.all()],
+            "entries": [
+                {
+                    "duty_text": entry.duty_text,
+                    "status": entry.status,
+                    "progress": entry.progress,
+                    "figures": entry.figures,
+                    "evidence_links": entry.evidence_links,
+                }
+                for entry in report.entries.all()
+            ],
+        }
+    )
+
+
+def content_of_revision(revision) -> dict:
+    return _presented(revision.content)
