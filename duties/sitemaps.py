@@ -67,10 +67,7 @@ class SectorSitemap(Sitemap):
 
 class PublishedReportSitemap(Sitemap):
     def items(self):
-        return report_selectors.published_reports().order_by("pk")
-
-    def location(self, report):
-        return report_selectors.public_url(report)
+        return report_selectors.published_reports_in().order_by("pk")
 
     def lastmod(self, report):
         return report.published_at

@@ -84,10 +84,9 @@ class DepartmentView(ProvinceMixin, ListView):
 
     def get_context_data(self, **kwargs):
         counts = selectors.duty_counts_for_department(self.department)
-        reports = list(report_selectors.published_reports_for_department(self.department))
         return super().get_context_data(
-            reports=reports,
-            on_time_record=report_selectors.on_time_record(reports),
+            reports=report_selectors.published_reports_for_department(self.department),
+            record=report_selectors.on_time_record(self.department),
             department=self.department,
             province=self.province,
             showing_cooperation=self.showing_cooperation,

@@ -5,23 +5,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from duties.sitemaps import SITEMAPS
 from portal import health, preferences
-from reports import views as report_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.health, name="health"),
-    path("accounts/", include("django.contrib.auth.urls")),
-    path("reports/", include("reports.urls")),
     path("api/v1/", include("duties.api.urls")),
+    path("api/v1/", include("reports.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path(
-        "<slug:province>/departments/<slug:department>/reports/<int:year>/",
-        report_views.public_report,
-        name="report_public",
-    ),
+    path("", include("reports.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("duties.urls")),
 ]

@@ -1,48 +1,129 @@
-"""The report form: the overall section and one entry per duty the department leads."""
+"""Forms for the workspace: open a report, edit a draft (or a correction), sign in.
+
+The forms only collect and check input; reports.services decides whether it may be written.
+"""
 
 from django import forms
-from django.core.validators import URLValidator
+from django.contrib.auth.forms import AuthenticationForm
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import ReportEntry
+from reports import attachments, rules
+from reports.models import ReportEntry, ReportSection
+from reports.services import EntryInput
 
-BAD_LINK = _("第 %(line)s 行不是有效的网址：%(value)s")
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("用户名或密码不正确。连续多次输错，账号将被暂时锁定。"),
+        "inactive": _("该账号已停用。"),
+    }
 
 
-class ReportForm(forms.Form):
+class ReportCreateForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("报告年度"), coerce=int)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = rules.today_in_china().year
+        self.fields["year"].choices = [
+            (year, _("%(year)s 年度") % {"year": year}) for year in range(this_year, 2017, -1)
+        ]
+        self.fields["year"].initial = this_year - 1
+
+
+class ReportTextForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     overall = forms.CharField(
-        label=_("总体履职情况"), required=False, widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class EntryForm(forms.Form):
-    duty_id = forms.IntegerField(widget=forms.HiddenInput)
-    progress = forms.ChoiceField(label=_("进展"), choices=ReportEntry.Progress.choices)
-    work_done = forms.CharField(
-        label=_("履职情况"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
-    )
-    figures = forms.CharField(
-        label=_("主要数据"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
-    )
-    evidence_links = forms.CharField(
-        label=_("佐证材料链接"),
+        label=_("生态环境保护职责履行总体情况"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("每行一个网址。"),
-        max_length=4000,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
 
-    def clean_evidence_links(self):
-        value = self.cleaned_data["evidence_links"]
-        validate = URLValidator(schemes=["http", "https"])
-        for number, line in enumerate(value.splitlines(), start=1):
-            if line.strip():
-                try:
-                    validate(line.strip())
-                except forms.ValidationError:
-                    raise forms.ValidationError(BAD_LINK, params={"line": number, "value": line.strip()}) from None
-        return value
+
+class EntryForm(forms.ModelForm):
+    class Meta:
+        model = ReportEntry
+        fields = ["status", "progress", "figures", "evidence_links"]
+        widgets = {
+            "progress": forms.Textarea(attrs={"rows": 3}),
+            "figures": forms.Textarea(attrs={"rows": 2}),
+            "evidence_links": forms.Textarea(attrs={"rows": 2, "placeholder": "https://"}),
+        }
+
+    def as_input(self) -> EntryInput:
+        data = self.cleaned_data
+        return EntryInput(
+            status=data["status"],
+            progress=data["progress"],
+            figures=data["figures"],
+            evidence_links=data["evidence_links"],
+        )
 
 
-EntryFormSet = forms.formset_factory(EntryForm, extra=0, max_num=1000, validate_max=True)
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = ReportSection
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+
+class AttachmentForm(forms.Form):
+    attachment = forms.FileField(
+        label=_("上传佐证材料"),
+        required=False,
+        help_text=_("PDF、PNG 或 JPEG，单个文件不超过 %(limit)s。"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
+    )
+    remove = forms.TypedMultipleChoiceField(label=_("删除附件"), required=False, coerce=int)
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachment"].help_text = self.fields["attachment"].help_text % {
+            "limit": filesizeformat(attachments.max_bytes())
+        }
+        self.fields["remove"].choices = [(item.pk, item.original_name) for item in report.attachments.all()]
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(label=_("更正说明"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForms:
+    """The draft (or correction) page's forms together: the text, one form per entry and per section."""
+
+    def __init__(self, report, data=None, files=None, *, with_attachments=True, with_reason=False):
+        self.report = report
+        self.text = ReportTextForm(data, initial={"version": report.version, "overall": report.overall})
+        self.entries = [EntryForm(data, instance=entry, prefix=f"entry-{entry.pk}") for entry in report.entries.all()]
+        self.sections = [
+            SectionForm(data, instance=section, prefix=f"section-{section.pk}") for section in report.sections.all()
+        ]
+        self.attachments = AttachmentForm(data, files, report=report) if with_attachments else None
+        self.correction = CorrectionForm(data) if with_reason else None
+
+    @property
+    def all_forms(self):
+        extra = [form for form in (self.attachments, self.correction) if form is not None]
+        return [self.text, *self.entries, *self.sections, *extra]
+
+    def is_valid(self):
+        return all([form.is_valid() for form in self.all_forms])
+
+    @property
+    def has_errors(self):
+        return any(form.errors for form in self.all_forms)
+
+    def entries_input(self):
+        return {form.instance.pk: form.as_input() for form in self.entries}
+
+    def sections_input(self):
+        return {form.instance.pk: form.cleaned_data["body"] for form in self.sections}
+
+    def keep_typed_text_at_version(self, version):
+        """After a refused save, show what the user typed with the current version, so that saving again
+        is a deliberate choice made after reading the warning."""
+        data = self.text.data.copy()
+        data["version"] = str(version)
+        self.text.data = data

@@ -1,203 +1,275 @@
-"""Every write of an annual report, with its permission and state checks.
+"""Every write of a report: create, save a draft, attach evidence, submit, publish, correct.
 
-Views, forms and the admin call these functions; they hold no rules of their own.
+Each service checks who is asking (reports.permissions) and what state the report is in,
+inside one transaction. Saves carry the version the writer started from: a draft changed
+by someone else in between is refused, never silently overwritten.
 """
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from duties.models import Department, DutyItem, DutyRole, ReportingRule
-from reports.models import AnnualReport, Membership, ReportEntry, ReportRevision
+from duties.selectors import duties_for_department
+from reports import attachments, permissions, rules
+from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
-NOT_A_MEMBER = "您不是该部门的填报人员，不能编辑其报告。"
-NOT_AN_APPROVER = "只有该部门的审核报送人可以报送报告。"
-REPORT_FROZEN = "报告已报送，不能再修改草稿；如需更正，请提交修订。"
-NOT_SUBMITTED = "报告尚未报送。"
-STALE_VERSION = "在您编辑期间，其他人已保存了这份报告（第 %(current)s 版）。您的内容没有保存，请复制后刷新页面再合并。"
-UNKNOWN_DUTY = "第 %(duty)s 项不是该部门牵头的事项。"
-NO_REASON = "请说明更正的理由。"
-
-
-class ConcurrentEditError(ValidationError):
-    """Someone else saved the report after this user opened it."""
-
-
-def _roles_of(user, department):
-    if user is None or not user.is_authenticated:
-        return set()
-    if user.is_superuser:
-        return {Membership.Role.EDITOR, Membership.Role.APPROVER}
-    return set(Membership.objects.filter(user=user, department=department).values_list("role", flat=True))
+NOT_ALLOWED = _("您没有权限进行此操作。")
+NOT_KEY_DUTY_DEPARTMENT = _("该部门不在承担重要生态环境保护职责的部门之列，无须报送年度专题报告。")
+NO_ANNUAL_RULE = _("所在省份的文件没有规定年度专题报告。")
+YEAR_OUT_OF_RANGE = _("报告年度应在 2000 年到今年之间。")
+REPORT_EXISTS = _("该部门这一年度的报告已经存在。")
+NOT_A_DRAFT = _("报告已经报送，不能再作为草稿修改；如需更正，请由审核人提交更正。")
+STALE_VERSION = _(
+    "保存未成功：在您编辑期间，其他人已经修改了这份草稿。您填写的内容仍保留在下面；请先查看最新版本，核对后再次保存。"
+)
+UNKNOWN_ENTRY = _("提交的内容中有不属于这份报告的条目。")
+OVERALL_REQUIRED = _("报送前请填写“生态环境保护职责履行总体情况”。")
+NOT_SUBMITTED = _("报告尚未报送，不能公开或更正。")
+CORRECTION_REASON_REQUIRED = _("请说明更正的原因。")
+NOTHING_CORRECTED = _("内容与当前版本相同，没有需要更正的地方。")
 
 
-def user_can_edit(user, department) -> bool:
-    return bool(_roles_of(user, department) & {Membership.Role.EDITOR, Membership.Role.APPROVER})
+class StaleVersion(ValidationError):
+    """The report changed since the writer loaded it."""
 
 
-def user_can_submit(user, department) -> bool:
-    return Membership.Role.APPROVER in _roles_of(user, department)
-
-
-def user_supervises(user, department) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return Membership.objects.filter(
-        user=user, role=Membership.Role.SUPERVISOR, jurisdiction__code__startswith=department.jurisdiction_id[:2]
-    ).exists()
-
-
-def user_can_view_draft(user, department) -> bool:
-    return user_can_edit(user, department) or user_supervises(user, department)
-
-
-def annual_report_rule(department):
-    """The annual-report rule of the department's province, if its documents set one."""
-    return (
-        ReportingRule.objects.filter(
-            kind=ReportingRule.Kind.ANNUAL_REPORT, jurisdiction__code=department.jurisdiction_id[:2] + "0000"
-        )
-        .order_by("position")
-        .first()
-    )
-
-
-def led_duties(department):
-    return (
-        DutyItem.objects.filter(
-            roles__department=department, roles__role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD]
-        )
-        .distinct()
-        .order_by("document_id", "position")
-    )
-
-
-@transaction.atomic
-def report_draft_create(*, department: Department, year: int, user) -> AnnualReport:
-    """Open the department's report on `year` with one entry per duty it leads, or return the existing one."""
-    if not user_can_edit(user, department):
-        raise PermissionDenied(NOT_A_MEMBER)
-    rule = annual_report_rule(department)
-    report, created = AnnualReport.objects.get_or_create(
-        department=department,
-        year=year,
-        defaults={"deadline": rule.annual_report_deadline(year) if rule else None},
-    )
-    if created:
-        ReportEntry.objects.bulk_create(
-            ReportEntry(report=report, duty=duty, position=index) for index, duty in enumerate(led_duties(department))
-        )
-    return report
-
-
-@dataclass
+@dataclass(frozen=True)
 class EntryInput:
-    duty_id: int
-    progress: str
-    work_done: str = ""
+    status: str
+    progress: str = ""
     figures: str = ""
     evidence_links: str = ""
 
 
+def _deny_unless(allowed: bool):
+    if not allowed:
+        raise PermissionDenied(NOT_ALLOWED)
+
+
 @transaction.atomic
-def report_draft_save(
-    *, report: AnnualReport, user, expected_version: int, overall: str, entries: list[EntryInput], extra_sections=None
-) -> AnnualReport:
-    """Save the draft unless someone saved it since `expected_version`; raise with a clear message otherwise."""
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if not user_can_edit(user, report.department):
-        raise PermissionDenied(NOT_A_MEMBER)
-    if report.is_frozen:
-        raise ValidationError(REPORT_FROZEN, code="frozen")
-    if report.version != expected_version:
-        raise ConcurrentEditError(STALE_VERSION, code="stale", params={"current": report.version})
-    existing = {entry.duty_id: entry for entry in report.entries.all()}
-    for item in entries:
-        entry = existing.get(item.duty_id)
-        if entry is None:
-            raise ValidationError(UNKNOWN_DUTY, code="unknown_duty", params={"duty": item.duty_id})
-        entry.progress, entry.work_done = item.progress, item.work_done
-        entry.figures, entry.evidence_links = item.figures, item.evidence_links
-        entry.full_clean(exclude=["report", "duty"])
-    ReportEntry.objects.bulk_update(
-        [existing[item.duty_id] for item in entries], ["progress", "work_done", "figures", "evidence_links"]
-    )
-    report.overall = overall
-    if extra_sections is not None:
-        report.extra_sections = extra_sections
-    report.version += 1
+def report_create(*, user, department, year: int) -> Report:
+    """Open a draft for `department`'s report on `year`, pre-filled from its duty list and its province's rule."""
+    _deny_unless(permissions.can_create(user, department))
+    if not department.bears_key_duties:
+        raise ValidationError(NOT_KEY_DUTY_DEPARTMENT)
+    rule = rules.annual_rule_for(department.jurisdiction)
+    if rule is None:
+        raise ValidationError(NO_ANNUAL_RULE)
+    if not 2000 <= year <= rules.today_in_china().year:
+        raise ValidationError({"year": YEAR_OUT_OF_RANGE})
+    if Report.objects.filter(department=department, year=year).exists():
+        raise ValidationError({"year": REPORT_EXISTS})
+    report = Report(department=department, year=year, updated_by=user)
     report.full_clean()
-    report.save()
+    try:
+        # A concurrent create of the same report loses here, on the unique constraint.
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise ValidationError({"year": REPORT_EXISTS}) from None
+    ReportEntry.objects.bulk_create(
+        ReportEntry(report=report, duty=duty, duty_text=duty.text, position=position)
+        for position, duty in enumerate(duties_for_department(department), start=1)
+    )
+    ReportSection.objects.bulk_create(
+        ReportSection(report=report, title=section.title, source_provision=section.provision, position=position)
+        for position, section in enumerate(rules.extra_sections(rule), start=1)
+    )
     return report
 
 
-def _content(report):
+def _claim_version(report: Report, *, user, expected_version: int, states) -> Report:
+    """Move the report to the next version if it is still at `expected_version`, else raise StaleVersion."""
+    claimed = Report.objects.filter(pk=report.pk, version=expected_version, state__in=states).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
+    if not claimed:
+        current = Report.objects.get(pk=report.pk)
+        if current.state not in states:
+            raise ValidationError(NOT_A_DRAFT)
+        raise StaleVersion(STALE_VERSION, code="stale")
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def _write_content(report: Report, *, overall: str, entries: dict, sections: dict) -> None:
+    report.overall = overall
+    report.full_clean()
+    report.save(update_fields=["overall"])
+    current_entries = {entry.pk: entry for entry in report.entries.all()}
+    current_sections = {section.pk: section for section in report.sections.all()}
+    if not set(entries) <= set(current_entries) or not set(sections) <= set(current_sections):
+        raise ValidationError(UNKNOWN_ENTRY)
+    for entry_id, values in entries.items():
+        entry = current_entries[entry_id]
+        entry.status, entry.progress = values.status, values.progress
+        entry.figures, entry.evidence_links = values.figures, values.evidence_links
+        entry.full_clean()
+    for section_id, body in sections.items():
+        current_sections[section_id].body = body
+        current_sections[section_id].full_clean()
+    ReportEntry.objects.bulk_update(
+        [current_entries[pk] for pk in entries], ["status", "progress", "figures", "evidence_links"]
+    )
+    ReportSection.objects.bulk_update([current_sections[pk] for pk in sections], ["body"])
+
+
+@transaction.atomic
+def report_draft_save(
+    *, report: Report, user, expected_version: int, overall: str, entries: dict, sections: dict
+) -> Report:
+    """Save the draft's text; refuse if someone saved it since `expected_version` was read."""
+    _deny_unless(permissions.is_staff_of(user, report.department))
+    report = _claim_version(report, user=user, expected_version=expected_version, states=[Report.State.DRAFT])
+    _write_content(report, overall=overall, entries=entries, sections=sections)
+    return report
+
+
+@transaction.atomic
+def attachment_add(*, report: Report, user, upload) -> Attachment:
+    """Attach one evidence file to a draft after checking its content and size."""
+    _deny_unless(permissions.is_staff_of(user, report.department))
+    if not Report.objects.filter(pk=report.pk, state=Report.State.DRAFT).exists():
+        raise ValidationError(NOT_A_DRAFT)
+    kind = attachments.check_upload(upload)
+    original_name = (upload.name or "")[-200:]
+    upload.name = attachments.stored_name(kind)
+    attachment = Attachment(
+        report=report, file=upload, original_name=original_name, kind=kind, size=upload.size, uploaded_by=user
+    )
+    attachment.full_clean(exclude=["file"])
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, user) -> None:
+    """Remove an attachment from a draft, and its file."""
+    _deny_unless(permissions.is_staff_of(user, attachment.report.department))
+    if not attachment.report.is_draft:
+        raise ValidationError(NOT_A_DRAFT)
+    stored = attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))
+
+
+def _snapshot(report: Report) -> dict:
     return {
         "overall": report.overall,
-        "extra_sections": report.extra_sections,
         "entries": [
             {
                 "duty": entry.duty_id,
+                "duty_text": entry.duty_text,
+                "status": entry.status,
                 "progress": entry.progress,
-                "work_done": entry.work_done,
                 "figures": entry.figures,
                 "evidence_links": entry.evidence_links,
             }
             for entry in report.entries.order_by("position")
         ],
+        "sections": [
+            {"title": section.title, "body": section.body} for section in report.sections.order_by("position")
+        ],
+        "attachments": [
+            {"id": attachment.pk, "name": attachment.original_name, "kind": attachment.kind, "size": attachment.size}
+            for attachment in report.attachments.all()
+        ],
     }
 
 
 @transaction.atomic
-def report_submit(*, report: AnnualReport, user) -> AnnualReport:
-    """Submit the report and freeze it. Submitting again (a double click, a retry) changes nothing."""
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if not user_can_submit(user, report.department):
-        raise PermissionDenied(NOT_AN_APPROVER)
-    if report.is_frozen:
-        return report  # one submission, whatever the number of clicks
-    report.status = AnnualReport.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = user
-    report.full_clean()
-    report.save()
-    ReportRevision.objects.create(report=report, number=1, content=_content(report), created_by=user)
-    return report
-
-
-@transaction.atomic
-def report_correct(*, report: AnnualReport, user, overall: str, reason: str) -> ReportRevision:
-    """Correct a submitted report: a new revision, the earlier ones kept and visible."""
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if not user_can_submit(user, report.department):
-        raise PermissionDenied(NOT_AN_APPROVER)
-    if not report.is_frozen:
-        raise ValidationError(NOT_SUBMITTED, code="draft")
-    if not reason.strip():
-        raise ValidationError({"reason": NO_REASON})
-    report.overall = overall
-    report.version += 1
-    report.save()
-    number = report.revisions.count() + 1
-    return ReportRevision.objects.create(
-        report=report, number=number, content=_content(report), reason=reason, created_by=user
+def report_submit(*, report: Report, user, expected_version: int) -> Report:
+    """Submit the draft the approver has read; a repeated submit returns the first submission unchanged."""
+    _deny_unless(permissions.can_submit(user, report))
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.is_filed:
+        # A double click, the back button or a retry: the report was submitted already.
+        return current
+    if current.version != expected_version:
+        raise StaleVersion(STALE_VERSION, code="stale")
+    if not current.overall.strip():
+        raise ValidationError({"overall": OVERALL_REQUIRED})
+    rule = rules.annual_rule_for(current.department.jurisdiction)
+    if rule is None:
+        raise ValidationError(NO_ANNUAL_RULE)
+    now = timezone.now()
+    deadline = rule.annual_report_deadline(current.year)
+    # The conditional update is what makes a second, concurrent submit a no-op.
+    submitted = Report.objects.filter(pk=current.pk, state=Report.State.DRAFT, version=expected_version).update(
+        state=Report.State.SUBMITTED,
+        submitted_at=now,
+        submitted_by=user,
+        deadline=deadline,
+        submitted_on_time=rules.submitted_on_time(now, deadline),
+        version=F("version") + 1,
+        updated_by=user,
+        updated_at=now,
     )
+    current = Report.objects.get(pk=current.pk)
+    if submitted:
+        current.full_clean()
+        Revision.objects.create(
+            report=current,
+            number=1,
+            kind=Revision.Kind.SUBMISSION,
+            content=_snapshot(current),
+            created_at=now,
+            created_by=user,
+        )
+    return current
 
 
 @transaction.atomic
-def report_publish(*, report: AnnualReport, user) -> AnnualReport:
-    """Publish a submitted report on the department's public page."""
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if not user_can_submit(user, report.department):
-        raise PermissionDenied(NOT_AN_APPROVER)
-    if not report.is_frozen:
-        raise ValidationError(NOT_SUBMITTED, code="draft")
-    if report.status != AnnualReport.Status.PUBLISHED:
-        report.status = AnnualReport.Status.PUBLISHED
-        report.published_at = timezone.now()
-        report.save()
-    return report
+def report_publish(*, report: Report, user) -> Report:
+    """Publish a submitted report at its public address; publishing twice changes nothing."""
+    _deny_unless(permissions.can_publish(user, report))
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.is_published:
+        return current
+    if not current.is_filed:
+        raise ValidationError(NOT_SUBMITTED)
+    current.state = Report.State.PUBLISHED
+    current.published_at = timezone.now()
+    current.full_clean()
+    current.save(update_fields=["state", "published_at"])
+    return current
+
+
+@transaction.atomic
+def report_correct(
+    *,
+    report: Report,
+    user,
+    expected_version: int,
+    overall: str,
+    entries: dict,
+    sections: dict,
+    reason: str,
+) -> Revision:
+    """Correct a submitted report: its text changes and a new revision records what, when, who and why."""
+    _deny_unless(permissions.can_correct(user, report))
+    if not reason.strip():
+        raise ValidationError({"reason": CORRECTION_REASON_REQUIRED})
+    filed = [Report.State.SUBMITTED, Report.State.PUBLISHED]
+    report = _claim_version(report, user=user, expected_version=expected_version, states=filed)
+    before = _snapshot(report)
+    _write_content(report, overall=overall, entries=entries, sections=sections)
+    after = _snapshot(report)
+    if after == before:
+        raise ValidationError(NOTHING_CORRECTED)
+    last = report.revisions.order_by("-number").values_list("number", flat=True).first() or 1
+    revision = Revision(
+        report=report,
+        number=last + 1,
+        kind=Revision.Kind.CORRECTION,
+        reason=reason.strip(),
+        content=after,
+        created_at=timezone.now(),
+        created_by=user,
+    )
+    revision.full_clean()
+    revision.save()
+    return revision

@@ -1,157 +1,327 @@
-"""Department staff open, save and submit their report; the public reads published ones."""
+"""Workspace pages (drafts, submission, publication, corrections) and the public report pages.
+
+Every view asks reports.selectors for what the user may read, and reports.services for
+every write; a report the user may not read is a 404, whatever the URL says.
+"""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
-from reports import selectors, services
-from reports.forms import EntryFormSet, ReportForm
-from reports.models import AnnualReport
+from reports import permissions, rules, selectors, services
+from reports.forms import ReportCreateForm, ReportForms
+from reports.models import Attachment, Report
+
+SAVED = gettext_lazy("草稿已保存。")
+SUBMITTED = gettext_lazy("报告已报送。")
+ALREADY_SUBMITTED = gettext_lazy("这份报告此前已经报送，本次没有重复报送。")
+PUBLISHED = gettext_lazy("报告已在本平台公开。")
+CORRECTED = gettext_lazy("更正已保存，修订记录中新增了一个版本。")
+CREATED = gettext_lazy("已建立报告草稿，表格已按本部门牵头的事项预先填好。")
+FIX_ERRORS = gettext_lazy("有几处需要修改，请查看标红的提示。您填写的内容都保留着。")
+TEXT_SAVED_ATTACHMENT_REFUSED = gettext_lazy("文字已保存，但附件没有上传：")
 
 
-def current_report_year():
-    """The year whose report is due now: the one before this year."""
-    return timezone.localdate().year - 1
-
-
-@login_required
-def my_reports(request):
-    memberships = selectors.memberships_of(request.user)
-    return render(
-        request,
-        "reports/annualreport_list.html",
-        {
-            "memberships": memberships,
-            "reports": selectors.reports_visible_to(request.user),
-            "year": current_report_year(),
-            "breadcrumbs": [(_("我的报告"), None)],
-        },
-    )
-
-
-@login_required
-@require_POST
-def report_start(request, department_id):
-    department = get_object_or_404(Department, pk=department_id)
-    try:
-        report = services.report_draft_create(department=department, year=current_report_year(), user=request.user)
-    except PermissionDenied:
-        raise Http404 from None
-    return redirect("reports:edit", pk=report.pk)
-
-
-def _report_for(request, pk):
-    report = get_object_or_404(AnnualReport.objects.select_related("department__jurisdiction"), pk=pk)
-    # Another department's draft is not found, rather than forbidden: its existence is not public either.
-    if not services.user_can_view_draft(request.user, report.department):
-        raise Http404
-    return report
-
-
-def _entry_initial(report):
-    return [
-        {
-            "duty_id": entry.duty_id,
-            "progress": entry.progress,
-            "work_done": entry.work_done,
-            "figures": entry.figures,
-            "evidence_links": entry.evidence_links,
-        }
-        for entry in report.entries.all()
-    ]
-
-
-@login_required
-def report_edit(request, pk):
-    """The report form: save the draft as often as needed; the approver submits it."""
-    report = _report_for(request, pk)
-    entries = list(report.entries.select_related("duty"))
-    can_edit = services.user_can_edit(request.user, report.department) and not report.is_frozen
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        form = ReportForm(request.POST)
-        formset = EntryFormSet(request.POST, prefix="entries")
-        if form.is_valid() and formset.is_valid():
-            try:
-                report = services.report_draft_save(
-                    report=report,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    overall=form.cleaned_data["overall"],
-                    entries=[services.EntryInput(**entry) for entry in formset.cleaned_data],
-                )
-                if request.POST.get("action") == "submit":
-                    report = services.report_submit(report=report, user=request.user)
-                    messages.success(request, _("报告已报送。"))
-                else:
-                    messages.success(request, _("草稿已保存。"))
-                return redirect("reports:edit", pk=report.pk)
-            except PermissionDenied as error:
-                form.add_error(None, str(error))
-            except ValidationError as error:
-                form.add_error(None, error)
+def _add_errors(forms, error: ValidationError):
+    """Show a service's refusal on the form field it names, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            target = "overall" if field in ("overall", "version") else None
+            forms.text.add_error(target, field_errors)
     else:
-        form = ReportForm(initial={"overall": report.overall, "version": report.version})
-        formset = EntryFormSet(initial=_entry_initial(report), prefix="entries")
-    return render(
-        request,
-        "reports/annualreport_form.html",
-        {
+        forms.text.add_error(None, error.messages)
+
+
+class WorkspaceView(LoginRequiredMixin, ListView):
+    """The signed-in account's reports, a form to open a new one, and the boards it may see."""
+
+    template_name = "reports/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return selectors.reports_for_member(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        membership = permissions.membership_of(self.request.user)
+        can_create = membership is not None and membership.is_department_staff
+        return super().get_context_data(
+            membership=membership,
+            create_form=ReportCreateForm() if can_create else None,
+            boards=selectors.supervised_provinces(self.request.user),
+            board_year=rules.today_in_china().year - 1,
+            breadcrumbs=[(_("工作台"), None)],
+            **kwargs,
+        )
+
+
+class ReportCreateView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        membership = permissions.membership_of(request.user)
+        if membership is None or not membership.is_department_staff:
+            raise PermissionDenied
+        form = ReportCreateForm(request.POST)
+        department = Department.objects.select_related("jurisdiction").get(pk=membership.department_id)
+        if form.is_valid():
+            try:
+                report = services.report_create(
+                    user=request.user, department=department, year=form.cleaned_data["year"]
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, CREATED)
+                return redirect(report.get_workspace_url())
+        else:
+            messages.error(request, _("请选择有效的报告年度。"))
+        return redirect("reports:workspace")
+
+
+class ReportMixin(LoginRequiredMixin):
+    @cached_property
+    def report(self):
+        return selectors.report_for_reader(self.request.user, self.kwargs["pk"])
+
+    def report_context(self, **extra):
+        report = self.report
+        user = self.request.user
+        rule = rules.annual_rule_for(report.department.jurisdiction)
+        return {
             "report": report,
-            "form": form,
-            "rows": list(zip(entries, formset.forms, strict=False)),
-            "formset": formset,
-            "can_edit": can_edit,
-            "can_submit": services.user_can_submit(request.user, report.department) and not report.is_frozen,
-            "can_publish": services.user_can_submit(request.user, report.department),
-            "breadcrumbs": [(_("我的报告"), "/reports/"), (str(report), None)],
-        },
+            "content": selectors.content_of(report),
+            "attachments": report.attachments.all(),
+            "rule": rule,
+            "deadline": report.deadline or (rule.annual_report_deadline(report.year) if rule else None),
+            "can_edit": permissions.can_edit_draft(user, report),
+            "can_submit": permissions.can_submit(user, report) and report.is_draft,
+            "can_publish": permissions.can_publish(user, report) and report.state == Report.State.SUBMITTED,
+            "can_correct": permissions.can_correct(user, report),
+            "breadcrumbs": [(_("工作台"), reverse("reports:workspace")), (str(report), None)],
+            **extra,
+        }
+
+
+class ReportEditView(ReportMixin, TemplateView):
+    """A draft's form (or, once filed, the report as filed). Saving and submitting post the same form."""
+
+    def get_template_names(self):
+        # Readers of a draft who may not edit it (a supervisor, an admin) see it as a page, not an empty form.
+        editable = self.report.is_draft and permissions.can_edit_draft(self.request.user, self.report)
+        return ["reports/report_form.html" if editable else "reports/report_workspace_detail.html"]
+
+    def get_context_data(self, **kwargs):
+        forms = kwargs.pop("forms", None)
+        if forms is None and permissions.can_edit_draft(self.request.user, self.report):
+            forms = ReportForms(self.report)
+        return super().get_context_data(**self.report_context(forms=forms), **kwargs)
+
+    def post(self, request, pk):
+        report = self.report
+        action = request.POST.get("action", "save")
+        if not report.is_draft:
+            if action == "submit" and permissions.can_submit(request.user, report):
+                # A second click, the back button or a retry: the report stays submitted once.
+                messages.info(request, ALREADY_SUBMITTED)
+                return redirect(report.get_workspace_url())
+            raise PermissionDenied
+        if not permissions.can_edit_draft(request.user, report):
+            raise PermissionDenied
+        if action == "submit" and not permissions.can_submit(request.user, report):
+            raise PermissionDenied  # before saving: a forged submit must not save either
+        forms = ReportForms(report, request.POST, request.FILES)
+        if not forms.is_valid():
+            messages.error(request, FIX_ERRORS)
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        try:
+            report = services.report_draft_save(
+                report=report,
+                user=request.user,
+                expected_version=forms.text.cleaned_data["version"],
+                overall=forms.text.cleaned_data["overall"],
+                entries=forms.entries_input(),
+                sections=forms.sections_input(),
+            )
+        except services.StaleVersion as error:
+            forms.text.add_error(None, error.messages)
+            forms.keep_typed_text_at_version(Report.objects.get(pk=report.pk).version)
+            return self.render_to_response(self.get_context_data(forms=forms, conflict=True), status=409)
+        except ValidationError as error:
+            _add_errors(forms, error)
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        refused = self._apply_attachments(forms, report)
+        if refused:
+            forms.keep_typed_text_at_version(report.version)
+            forms.attachments.add_error("attachment", refused)
+            messages.warning(request, f"{TEXT_SAVED_ATTACHMENT_REFUSED}{' '.join(refused)}")
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        if action == "submit":
+            return self._submit(report)
+        messages.success(request, SAVED)
+        return redirect(report.get_workspace_url())
+
+    def _apply_attachments(self, forms, report):
+        user = self.request.user
+        for attachment in report.attachments.filter(pk__in=forms.attachments.cleaned_data["remove"]):
+            services.attachment_remove(attachment=attachment, user=user)
+        upload = forms.attachments.cleaned_data.get("attachment")
+        if upload:
+            try:
+                services.attachment_add(report=report, user=user, upload=upload)
+            except ValidationError as error:
+                return error.messages
+        return []
+
+    def _submit(self, report):
+        try:
+            services.report_submit(report=report, user=self.request.user, expected_version=report.version)
+        except ValidationError as error:
+            # The text is saved; say why it cannot go yet.
+            for message in error.messages:
+                messages.error(self.request, message)
+            return redirect(report.get_workspace_url())
+        messages.success(self.request, SUBMITTED)
+        return redirect(report.get_workspace_url())
+
+
+class ReportPublishView(ReportMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            report = services.report_publish(report=self.report, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(self.report.get_workspace_url())
+        messages.success(request, PUBLISHED)
+        return redirect(report.get_workspace_url())
+
+
+class ReportCorrectView(ReportMixin, TemplateView):
+    """The approver corrects a filed report: the same form, a reason, and a new revision."""
+
+    template_name = "reports/report_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_correct(request.user, self.report):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        forms = kwargs.pop("forms", None) or ReportForms(self.report, with_attachments=False, with_reason=True)
+        return super().get_context_data(**self.report_context(forms=forms, correcting=True), **kwargs)
+
+    def post(self, request, pk):
+        forms = ReportForms(self.report, request.POST, with_attachments=False, with_reason=True)
+        if not forms.is_valid():
+            messages.error(request, FIX_ERRORS)
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        try:
+            services.report_correct(
+                report=self.report,
+                user=request.user,
+                expected_version=forms.text.cleaned_data["version"],
+                overall=forms.text.cleaned_data["overall"],
+                entries=forms.entries_input(),
+                sections=forms.sections_input(),
+                reason=forms.correction.cleaned_data["reason"],
+            )
+        except services.StaleVersion as error:
+            forms.text.add_error(None, error.messages)
+            forms.keep_typed_text_at_version(Report.objects.get(pk=self.report.pk).version)
+            return self.render_to_response(self.get_context_data(forms=forms, conflict=True), status=409)
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "reason" in error.error_dict:
+                forms.correction.add_error("reason", error.error_dict.pop("reason"))
+            if not hasattr(error, "error_dict") or error.error_dict:
+                _add_errors(forms, error)
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        messages.success(request, CORRECTED)
+        return redirect(self.report.get_workspace_url())
+
+
+def attachment_download(request, pk):
+    """Serve an attachment to whoever may read its report; a draft's files stay private."""
+    attachment = get_object_or_404(Attachment.objects.select_related("report__department__jurisdiction"), pk=pk)
+    if not permissions.can_read(request.user, attachment.report):
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.original_name
     )
+    response["Cache-Control"] = "private, no-store" if not attachment.report.is_published else "public, max-age=3600"
+    return response
 
 
-@login_required
-@require_POST
-def report_publish(request, pk):
-    report = _report_for(request, pk)
-    try:
-        services.report_publish(report=report, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("reports:edit", pk=report.pk)
-    messages.success(request, _("报告已公开。"))
-    return redirect(selectors.public_url(report))
+class PublicReportView(TemplateView):
+    """A published report at its own address, with its deadline, submission, recipients and revisions."""
 
+    template_name = "reports/report_detail.html"
 
-def public_report(request, province, department, year):
-    """A published report at its own public address, with its deadline, submission and revisions."""
-    report = get_object_or_404(
-        AnnualReport.objects.select_related("department__jurisdiction", "department__sector"),
-        department__jurisdiction__parent__isnull=True,
-        department__jurisdiction__slug=province,
-        department__slug=department,
-        year=year,
-        status=AnnualReport.Status.PUBLISHED,
-    )
-    department = report.department
-    return render(
-        request,
-        "reports/annualreport_detail.html",
-        {
-            "report": report,
-            "rule": services.annual_report_rule(department),
-            "entries": report.entries.select_related("duty__document__jurisdiction").order_by("position"),
-            "revisions": report.revisions.order_by("number"),
-            "breadcrumbs": [
-                (department.jurisdiction.name, department.jurisdiction.get_absolute_url()),
-                (department.short_name, department.get_absolute_url()),
+    def get_context_data(self, **kwargs):
+        report = selectors.published_report(self.kwargs["province"], self.kwargs["department"], self.kwargs["year"])
+        rule = rules.annual_rule_for(report.department.jurisdiction)
+        department = report.department
+        return super().get_context_data(
+            report=report,
+            content=selectors.content_of(report),
+            attachments=report.attachments.all(),
+            rule=rule,
+            deadline=report.deadline,
+            breadcrumbs=[
+                (department.jurisdiction.name, reverse("duties:province", args=[department.jurisdiction.slug])),
+                (
+                    department.short_name,
+                    reverse("duties:department", args=[department.jurisdiction.slug, department.slug]),
+                ),
                 (_("%(year)s 年度专题报告") % {"year": report.year}, None),
             ],
-        },
-    )
+            **kwargs,
+        )
+
+
+class PublicRevisionView(TemplateView):
+    """One revision of a published report, as it stood then."""
+
+    template_name = "reports/revision_detail.html"
+
+    def get_context_data(self, **kwargs):
+        report = selectors.published_report(self.kwargs["province"], self.kwargs["department"], self.kwargs["year"])
+        revision = next((item for item in report.revisions.all() if item.number == self.kwargs["number"]), None)
+        if revision is None:
+            raise Http404
+        return super().get_context_data(
+            report=report,
+            revision=revision,
+            content=selectors.content_of_revision(revision),
+            attachments=report.attachments.all(),
+            breadcrumbs=[
+                (str(report), report.get_absolute_url()),
+                (_("第 %(number)s 版") % {"number": revision.number}, None),
+            ],
+            **kwargs,
+        )
+
+
+class PublicReportListView(ListView):
+    """Every published report, newest first."""
+
+    template_name = "reports/report_archive.html"
+    context_object_name = "reports"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.published_reports_in()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[(_("年度专题报告"), None)], **kwargs)

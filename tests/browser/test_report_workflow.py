@@ -14,7 +14,7 @@ PASSWORD = "browser-test-only-9f3k"
 
 def account(username, role, department):
     user = get_user_model().objects.create_user(username, password=PASSWORD)
-    Membership.objects.create(user=user, role=role, department=department)
+    Membership.objects.create(user=user, role=role, department=department)  # one role per account
 
 
 def log_in(page, site, username):
@@ -23,7 +23,7 @@ def log_in(page, site, username):
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("年度专题报告")
+    expect(page.get_by_role("heading", level=1)).to_have_text("年度专题报告工作台")
 
 
 def test_editor_drafts_approver_submits_and_the_public_sees_it(site, page):
@@ -33,16 +33,16 @@ def test_editor_drafts_approver_submits_and_the_public_sees_it(site, page):
     account("other-editor", Membership.Role.EDITOR, Department.objects.get(jurisdiction="360000", slug="shui-li-ting"))
 
     log_in(page, site, "editor")
-    page.get_by_role("button", name="填写").click()
-    page.get_by_label("总体履职情况").fill("全年推进城乡建设领域污染防治。")
-    page.get_by_label("履职情况", exact=True).first.fill("完成排水许可核查。")
+    page.get_by_role("button", name="建立草稿").click()
+    page.get_by_label("生态环境保护职责履行总体情况").fill("全年推进城乡建设领域污染防治。")
+    page.get_by_label("完成了哪些工作").first.fill("完成排水许可核查。")
     page.get_by_role("button", name="保存草稿").click()
-    expect(page.get_by_role("status")).to_contain_text("草稿已保存")
+    expect(page.locator("body")).to_contain_text("已保存")
     report_url = page.url
     page.goto(site + "/")  # leaves
     page.goto(report_url)  # and comes back
-    expect(page.get_by_label("总体履职情况")).to_have_value("全年推进城乡建设领域污染防治。")
-    expect(page.get_by_label("履职情况", exact=True).first).to_have_value("完成排水许可核查。")
+    expect(page.get_by_label("生态环境保护职责履行总体情况")).to_have_value("全年推进城乡建设领域污染防治。")
+    expect(page.get_by_label("完成了哪些工作").first).to_have_value("完成排水许可核查。")
     screenshot(page, "report-draft-desktop")
 
     log_in(page, site, "other-editor")
@@ -51,12 +51,11 @@ def test_editor_drafts_approver_submits_and_the_public_sees_it(site, page):
     log_in(page, site, "approver")
     page.goto(report_url)
     page.get_by_role("button", name="保存并报送").click()
-    expect(page.get_by_role("status")).to_contain_text("报告已报送")
-    page.get_by_role("button", name="在网站公开").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("年度专题报告")
+    expect(page.locator("body")).to_contain_text("已报送")
+    page.get_by_role("button", name="在本平台公开").click()
 
     page.context.clear_cookies()
     page.goto(site + "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/")
-    expect(page.locator("#reports-title + p")).to_contain_text("按时报送")
-    page.get_by_role("link", name="年度专题报告").first.click()
+    expect(page.locator(".department-reports")).to_contain_text("已报送 1 份")
+    page.locator(".department-reports a").first.click()
     expect(page.locator("body")).to_contain_text("全年推进城乡建设领域污染防治。")

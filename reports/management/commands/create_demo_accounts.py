@@ -38,9 +38,9 @@ class Command(BaseCommand):
                 user, _ = get_user_model().objects.get_or_create(username=username)
                 user.set_password(password)
                 user.save()
-                scope = {"jurisdiction": province} if role == Membership.Role.SUPERVISOR else {"department": department}
-                Membership.objects.get_or_create(user=user, role=role, **scope)
+                scope = {"province": province} if role == Membership.Role.SUPERVISOR else {"department": department}
+                Membership.objects.update_or_create(user=user, defaults={"role": role, **scope})
         self.stdout.write(f"Demo accounts ({department.name}; supervisor of {province.name}), password {password}:")
         for username, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:16} {Membership.Role(role).label}")
-        self.stdout.write("Log in at /accounts/login/")
+        self.stdout.write("Log in at /accounts/login/ (the workspace is /workspace/)")

@@ -18,7 +18,7 @@ PAGES = {
             "/jiangxi/departments/cai-zheng-ting/",  # 4 duties
             "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/?role=cooperating",
         ],
-        9,
+        10,
     ),
     "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 6),
     "document": (["/jiangxi/documents/36000001/", "/chongqing/documents/50000001/"], 7),

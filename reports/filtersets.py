@@ -1,0 +1,20 @@
+"""Filters for published reports, used by the API list."""
+
+from django.db.models import Q
+from django_filters import rest_framework as filters
+
+from reports.models import Report
+
+
+class ReportFilterSet(filters.FilterSet):
+    province = filters.CharFilter(method="filter_province", help_text="省级行政区代码或拼音标识。")
+    department = filters.NumberFilter(field_name="department_id", help_text="部门编号。")
+    year = filters.NumberFilter(field_name="year", help_text="报告年度。")
+    on_time = filters.BooleanFilter(field_name="submitted_on_time", help_text="是否按时报送。")
+
+    class Meta:
+        model = Report
+        fields = ["province", "department", "year", "on_time"]
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(Q(department__jurisdiction__code=value) | Q(department__jurisdiction__slug=value))

@@ -1,0 +1,75 @@
+"""What a province's annual-report rule asks for, read from the rule's own provision text.
+
+Each rule's provision lists what the report covers after "报告上年度", e.g. Jiangxi's
+"生态环境保护职责履行情况、污染防治攻坚战及牵头负责的生态环境保护具体事项落实情况". Two
+parts are common to every province and have their own place in the form: the overall
+performance of duties (the part naming "职责履行") and one entry per duty led (the part
+naming "牵头负责"). Every other listed part becomes an extra section of the report; none
+is hard-coded per province.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from duties.models import Provision, ReportingRule
+
+# The rules are Chinese rules: a deadline day ends at midnight in Beijing time, whatever
+# the server's time zone.
+DEADLINE_TIMEZONE = ZoneInfo("Asia/Shanghai")
+
+_SCOPE = re.compile(r"报告上年度([^,，。;；]+)")
+_PARTS = re.compile(r"、|以及|及")
+_OVERALL_MARK = "职责履行"
+_LED_DUTIES_MARK = "牵头负责"
+_SHARED_SUFFIX = "落实情况"
+
+
+@dataclass(frozen=True)
+class ExtraSection:
+    title: str
+    provision: Provision
+
+
+def annual_rule_for(jurisdiction) -> ReportingRule | None:
+    """The annual-report rule a province's documents set, or None when they set none (Jilin)."""
+    return (
+        ReportingRule.objects.filter(jurisdiction=jurisdiction, kind=ReportingRule.Kind.ANNUAL_REPORT)
+        .select_related("provision", "document")
+        .order_by("position")
+        .first()
+    )
+
+
+def report_scope(rule: ReportingRule) -> list[str]:
+    """The parts the report must cover, as the provision lists them."""
+    match = _SCOPE.search(rule.provision.text)
+    if not match:
+        return []
+    return [part.strip() for part in _PARTS.split(match.group(1)) if part.strip()]
+
+
+def extra_sections(rule: ReportingRule | None) -> list[ExtraSection]:
+    """The sections beyond the overall part and the led duties, each titled as the rule words it."""
+    if rule is None:
+        return []
+    sections = []
+    for part in report_scope(rule):
+        if _OVERALL_MARK in part or _LED_DUTIES_MARK in part:
+            continue
+        # "污染防治攻坚战及……落实情况": the closing "落实情况" belongs to every listed part.
+        title = part if part.endswith("情况") else part + _SHARED_SUFFIX
+        sections.append(ExtraSection(title=title, provision=rule.provision))
+    return sections
+
+
+def submitted_on_time(submitted_at: datetime.datetime, deadline: datetime.date) -> bool:
+    """Whether a submission at `submitted_at` falls on or before the deadline day, in Beijing time."""
+    return submitted_at.astimezone(DEADLINE_TIMEZONE).date() <= deadline
+
+
+def today_in_china() -> datetime.date:
+    return timezone.now().astimezone(DEADLINE_TIMEZONE).date()
