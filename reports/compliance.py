@@ -111,7 +111,9 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         rows = self.rows()
         years = range(year - CHART_YEARS + 1, year + 1)
         counts = {status: sum(1 for row in rows if row.status == status) for status in selectors.ComplianceStatus.ALL}
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        # The URL's own `province` (a slug) and `year` give way to the objects the page needs.
+        context.update(
             province=self.province,
             rule=self.rule,
             year=year,
@@ -125,8 +127,8 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
                 (_("工作台"), reverse("reports:workspace")),
                 (_("%(province)s %(year)s 年度报送情况") % {"province": self.province.name, "year": year}, None),
             ],
-            **kwargs,
         )
+        return context
 
     def csv_response(self):
         year = self.kwargs["year"]

@@ -1,0 +1,90 @@
+"""Supervisors' compliance board (page, CSV, chart), the Atom feeds, and the reports/compliance API."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from reports import services
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def published_on_time(department, editor, approver, clock):
+    report = services.report_create(user=editor, department=department, year=2024)
+    report = services.report_draft_save(
+        report=report, user=editor, expected_version=report.version, overall="全年履职情况。", entries={}, sections={}
+    )
+    clock("2025-01-10 23:30")  # Jiangxi's deadline day, Shanghai time
+    report = services.report_submit(report=report, user=approver, expected_version=report.version)
+    return services.report_publish(report=report, user=approver)
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_board_shows_on_time_for_the_filed_report_and_missing_for_the_others(published_on_time, supervisor, clock):
+    clock("2025-01-10 23:59")
+    before = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/")
+    assert {status for _row, status in [(r.department.pk, r.status) for r, _ in before.context["rows"]]} == {
+        "on_time",
+        "not_due",
+    }
+    clock("2025-01-11 00:01")  # a minute after Jiangxi's deadline, Shanghai time
+    response = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/")
+    assert response.status_code == 200
+    rows = {row.department.pk: row.status for row, _label in response.context["rows"]}
+    assert rows[published_on_time.department_id] == "on_time"
+    assert set(rows.values()) == {"on_time", "missing"}
+    assert b"<svg" in response.content
+
+
+def test_the_board_exports_csv_and_is_for_supervisors_only(published_on_time, supervisor, other_supervisor, editor):
+    response = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/", {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 12  # a header and Jiangxi's twelve departments bearing important duties
+    assert any("江西省生态环境厅" in cell for row in rows for cell in row)
+    assert logged_in(other_supervisor).get("/workspace/compliance/jiangxi/2024/").status_code in (403, 404)
+    assert logged_in(editor).get("/workspace/compliance/jiangxi/2024/").status_code in (403, 404)
+
+
+def test_board_queries_do_not_grow_with_filed_reports(published_on_time, supervisor):
+    client = logged_in(supervisor)
+    with CaptureQueriesContext(connection) as with_one:
+        client.get("/workspace/compliance/jiangxi/2024/")
+    with CaptureQueriesContext(connection) as with_none:
+        client.get("/workspace/compliance/jiangxi/2023/")
+    assert len(with_one.captured_queries) == len(with_none.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/reports/feed/", "/reports/jiangxi/feed/", "/reports/jiangxi/sheng-tai-huan-jing-ting/feed/"]
+)
+def test_atom_feeds_list_the_published_report(published_on_time, url):
+    response = Client().get(url)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    entries = ET.fromstring(response.content).findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    assert entries[0].find(f"{ATOM}link").get("href").endswith("/reports/jiangxi/sheng-tai-huan-jing-ting/2024/")
+
+
+def test_the_api_lists_published_reports_and_never_drafts(published_on_time, other_department, other_editor):
+    services.report_create(user=other_editor, department=other_department, year=2024)
+    rows = Client().get("/api/v1/reports/").json()["results"]
+    assert [row["year"] for row in rows] == [2024]
+
+
+def test_the_compliance_api_has_a_row_per_key_department(published_on_time):
+    rows = Client().get("/api/v1/compliance/", {"province": "jiangxi", "year": 2024}).json()["results"]
+    assert len(rows) == 12
+    mine = next(row for row in rows if row["department"]["id"] == published_on_time.department_id)
+    assert (mine["status"], mine["deadline"]) == ("on_time", "2025-01-10")
+    assert Client().get("/api/v1/compliance/", {"province": "atlantis", "year": 2024}).status_code == 400
