@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from duties.models import Department
@@ -12,9 +13,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "browser-test-only-9f3k"
 
 
-def account(username, role, department):
+def account(username, role, department=None, province=None):
     user = get_user_model().objects.create_user(username, password=PASSWORD)
-    Membership.objects.create(user=user, role=role, department=department)  # one role per account
+    Membership.objects.create(user=user, role=role, department=department, province=province)  # one role each
 
 
 def log_in(page, site, username):
@@ -26,13 +27,17 @@ def log_in(page, site, username):
     expect(page.get_by_role("heading", level=1)).to_have_text("年度专题报告工作台")
 
 
-def test_editor_drafts_approver_submits_and_the_public_sees_it(site, page):
+def test_editor_drafts_approver_submits_supervisor_sees_it_on_time_and_the_public_reads_it(site, page):
     housing = Department.objects.get(jurisdiction="360000", slug="zhu-fang-cheng-xiang-jian-she-ting")
     account("editor", Membership.Role.EDITOR, housing)
     account("approver", Membership.Role.APPROVER, housing)
+    account("supervisor", Membership.Role.SUPERVISOR, province=housing.jurisdiction)
     account("other-editor", Membership.Role.EDITOR, Department.objects.get(jurisdiction="360000", slug="shui-li-ting"))
 
     log_in(page, site, "editor")
+    # This year's report: due next January, so filing it now is on time.
+    this_year = timezone.localdate().year
+    page.get_by_label("报告年度").select_option(str(this_year))
     page.get_by_role("button", name="建立草稿").click()
     page.get_by_label("生态环境保护职责履行总体情况").fill("全年推进城乡建设领域污染防治。")
     page.get_by_label("完成了哪些工作").first.fill("完成排水许可核查。")
@@ -53,6 +58,11 @@ def test_editor_drafts_approver_submits_and_the_public_sees_it(site, page):
     page.get_by_role("button", name="保存并报送").click()
     expect(page.locator("body")).to_contain_text("已报送")
     page.get_by_role("button", name="在本平台公开").click()
+
+    log_in(page, site, "supervisor")
+    page.goto(f"{site}/workspace/compliance/jiangxi/{this_year}/")
+    expect(page.locator("tr", has_text="江西省住房和城乡建设厅")).to_contain_text("按时")
+    screenshot(page, "compliance-board-desktop")
 
     page.context.clear_cookies()
     page.goto(site + "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/")
