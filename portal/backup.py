@@ -2,7 +2,8 @@
 dumpdata/loaddata elsewhere (the embedded SQLite default).
 
 A restore replaces everything in the database with the backup, in one transaction where
-the engine allows it (loaddata), or with pg_restore's --single-transaction.
+the engine allows it (loaddata), or with pg_restore's --single-transaction. Django's JSON
+keeps times to the millisecond, so a SQLite round trip drops microseconds; pg_dump is exact.
 """
 
 import os

@@ -1,26 +1,60 @@
 """A backup restored over a damaged database brings back every row of every model."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from duties.models import Department, DutyItem
+from reports import services
+from reports.models import Revision
+from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def every_row():
+def to_milliseconds(row):
+    # dumpdata (the SQLite path) writes times to the millisecond, as Django's JSON encoder does.
     return {
-        model._meta.label: list(model._default_manager.order_by("pk").values())
-        for model in apps.get_models()
-        if model._meta.app_label not in {"contenttypes", "auth", "admin", "sessions"}
+        key: value.replace(microsecond=value.microsecond // 1000 * 1000)
+        if isinstance(value, datetime.datetime)
+        else value
+        for key, value in row.items()
     }
 
 
-def test_restore_brings_back_every_row(tmp_path):
+def every_row():
+    return {
+        model._meta.label: [to_milliseconds(row) for row in model._default_manager.order_by("pk").values()]
+        for model in apps.get_models()
+        if model._meta.app_label not in {"contenttypes", "auth", "admin", "sessions", "axes"}
+    }
+
+
+def filed_reports():
+    """A published report with a correction, and a draft: reports, entries, sections, revisions."""
+    department = Department.objects.get(pk=360000001)
+    approver = factories.make_approver(department)
+    report = factories.make_filed_report(department, 2024, approver, publish=True)
+    services.report_correct(
+        report=report,
+        user=approver,
+        expected_version=report.version,
+        overall="更正后",
+        entries={},
+        sections={},
+        reason="数据更正",
+    )
+    services.report_create(user=approver, department=department, year=2025)
+
+
+def test_restore_brings_back_every_row_including_reports_and_revisions(tmp_path):
     call_command("loaddata", settings.DUTY_FIXTURE_PATH, verbosity=0)
+    filed_reports()
     before = every_row()
+    assert len(before["reports.Revision"]) == 2 and len(before["reports.Report"]) == 2
     assert sum(len(rows) for rows in before.values()) > 600
     backup = tmp_path / "portal.backup"
     call_command("backup_database", str(backup), verbosity=0)
@@ -28,6 +62,7 @@ def test_restore_brings_back_every_row(tmp_path):
 
     Department.objects.filter(jurisdiction="360000").update(name="（被误改的名称）")
     DutyItem.objects.filter(document__jurisdiction="410000").delete()
+    Revision.objects.filter(number=2).delete()
     assert every_row() != before
 
     call_command("restore_database", str(backup), "--yes", verbosity=0)
