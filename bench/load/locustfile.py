@@ -1,13 +1,19 @@
 """Load: citizens browsing the pages and supervisors' scripts calling the API.
 
 Run through bench/load/run.sh, which starts gunicorn on PostgreSQL and fails when any
-request answers 5xx. (The reports workflow joins this load when the reports app lands.)
+request answers 5xx. Twenty department approvers save and submit their reports meanwhile.
 """
 
+import itertools
+import os
 import random
+from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
 
+LOAD_PASSWORD = "load-test-only-password-7Qz"  # set by bench/load/accounts.py on the load database only
+REPORT_YEAR = os.environ.get("LOAD_REPORT_YEAR", "2026")
+_staff_numbers = itertools.count()
 PROVINCES = ["jiangxi", "henan", "chongqing", "jilin"]
 DEPARTMENTS = [
     "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/",
@@ -64,3 +70,92 @@ class Supervisor(HttpUser):
     @task(1)
     def export(self):
         self.client.get("/api/v1/duties/", params={"province": "jiangxi", "format": "csv"}, name="/api/v1/duties/ csv")
+
+
+class FormFields(HTMLParser):
+    """Collect a page's form fields as a browser would submit them."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self._textarea = {}, None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "file", "checkbox"):
+            self.fields[name] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and (self._select not in self.fields or "selected" in attrs):
+            self.fields[self._select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+class DepartmentStaff(HttpUser):
+    """One of 20 departments' approvers: opens this year's report, saves it again and again, submits."""
+
+    fixed_count = 20
+    wait_time = between(1, 3)
+    SAVES_BEFORE_SUBMIT = 5
+
+    def on_start(self):
+        number = next(_staff_numbers)
+        self.username = f"load-approver-{number}"
+        page = self.client.get("/accounts/login/", name="/accounts/login/")
+        self.client.post(
+            "/accounts/login/",
+            {
+                "username": self.username,
+                "password": LOAD_PASSWORD,
+                "csrfmiddlewaretoken": page.cookies.get("csrftoken", self.client.cookies.get("csrftoken")),
+            },
+            name="/accounts/login/",
+        )
+        created = self.client.post(
+            "/workspace/reports/new/",
+            {"year": REPORT_YEAR, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken")},
+            name="/workspace/reports/new/",
+            allow_redirects=False,
+        )
+        self.report_url = created.headers.get("Location", "")
+        self.saves = 0
+
+    @task
+    def save_then_submit(self):
+        if not self.report_url.startswith("/workspace/reports/"):
+            return
+        page = self.client.get(self.report_url, name="/workspace/reports/<id>/")
+        parser = FormFields()
+        parser.feed(page.text)
+        fields = parser.fields
+        if "overall" not in fields:
+            # Already submitted: a retry of the submission must change nothing.
+            self.client.post(
+                self.report_url,
+                {"action": "submit", "csrfmiddlewaretoken": self.client.cookies.get("csrftoken")},
+                name="/workspace/reports/<id>/ resubmit",
+            )
+            return
+        self.saves += 1
+        fields["overall"] = f"{self.username} 第 {self.saves} 次保存的总体情况。"
+        fields["action"] = "submit" if self.saves > self.SAVES_BEFORE_SUBMIT else "save"
+        fields["csrfmiddlewaretoken"] = self.client.cookies.get("csrftoken")
+        with self.client.post(
+            self.report_url, fields, name=f"/workspace/reports/<id>/ {fields['action']}", catch_response=True
+        ) as response:
+            # 400 (an incomplete form re-shown) and 409 (a concurrent save refused) are answers, not failures.
+            if response.status_code in (200, 302, 400, 409):
+                response.success()

@@ -16,10 +16,12 @@ mkdir -p "$out"
 
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database" SECRET_KEY="load-test-$(date +%s)-not-secret-0123456789abcdef"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 API_ANON_THROTTLE_RATE= LOG_LEVEL=WARNING
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 API_ANON_THROTTLE_RATE= LOG_LEVEL=WARNING
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_duties -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
+.venv/bin/python manage.py shell < bench/load/accounts.py
+export LOAD_REPORT_YEAR=$(date +%Y)
 GUNICORN_BIND=127.0.0.1:$port .venv/bin/gunicorn -c portal/gunicorn.conf.py portal.wsgi --access-logfile /dev/null &
 gunicorn=$!
 trap 'kill $gunicorn 2>/dev/null || true' EXIT
@@ -31,4 +33,5 @@ fi
 .venv/bin/locust -f bench/load/locustfile.py --headless -u "$users" -r 50 -t "${seconds}s" \
     --host "http://127.0.0.1:$port" --csv "$out/run" --only-summary 2>&1 | tail -40
 .venv/bin/python bench/load/report.py "$out/run" ${restart:+--allow-503}
+.venv/bin/python manage.py shell < bench/load/check_reports.py
 curl -sf "http://127.0.0.1:$port/healthz" && echo " (healthy after the run)"
