@@ -5,6 +5,7 @@ inside one transaction. Saves carry the version the writer started from: a draft
 by someone else in between is refused, never silently overwritten.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,10 @@ from duties.selectors import duties_for_department
 from reports import attachments, permissions, rules
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
+logger = logging.getLogger(__name__)
+
 NOT_ALLOWED = _("您没有权限进行此操作。")
+STORAGE_FAILED = _("附件暂时无法保存（存储空间或存储服务出错）。文字内容已保存，请稍后再上传附件。")
 NOT_KEY_DUTY_DEPARTMENT = _("该部门不在承担重要生态环境保护职责的部门之列，无须报送年度专题报告。")
 NO_ANNUAL_RULE = _("所在省份的文件没有规定年度专题报告。")
 YEAR_OUT_OF_RANGE = _("报告年度应在 2000 年到今年之间。")
@@ -141,7 +145,11 @@ def attachment_add(*, report: Report, user, upload) -> Attachment:
         report=report, file=upload, original_name=original_name, kind=kind, size=upload.size, uploaded_by=user
     )
     attachment.full_clean(exclude=["file"])
-    attachment.save()
+    try:
+        attachment.save()
+    except OSError as error:  # a full disk, a storage backend that is down
+        logger.error("attachment storage failed: %s", error)
+        raise ValidationError(STORAGE_FAILED, code="storage") from error
     return attachment
 
 

@@ -67,3 +67,13 @@ def test_no_template_has_inline_script_or_style():
 @override_settings(DEBUG=False)
 def test_session_cookie_expires():
     assert settings.SESSION_COOKIE_AGE <= 12 * 3600
+
+
+def test_redis_when_configured_holds_the_cache_and_sessions():
+    script = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "cache.set('portal-redis-check', 42); print(cache.get('portal-redis-check'), settings.SESSION_ENGINE)"
+    )
+    result = run_manage("shell", "-c", script, REDIS_URL="redis://127.0.0.1:6379/15", **PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["42", "django.contrib.sessions.backends.cached_db"]

@@ -239,3 +239,18 @@ def test_a_site_admin_reads_a_draft_as_a_page_not_an_empty_form(client, site_adm
     response = client.get(edit_url(draft))
     assert response.status_code == 200
     assert [t.name for t in response.templates][0] == "reports/report_workspace_detail.html"
+
+
+def test_a_full_disk_on_upload_gives_a_clear_message_and_keeps_the_draft(editor_client, draft, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("django.core.files.storage.FileSystemStorage._save", disk_full)
+    data = form_data(draft, overall="磁盘满时写的文字")
+    data["attachment"] = SimpleUploadedFile("验收.pdf", PDF, content_type="application/pdf")
+    response = editor_client.post(edit_url(draft), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "附件暂时无法保存" in page and "磁盘满时写的文字" in page
+    assert not Attachment.objects.exists()
+    assert Report.objects.get(pk=draft.pk).overall == "磁盘满时写的文字"
