@@ -7,6 +7,7 @@ shows, so a page runs the same number of queries whatever the amount of data.
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left
 
@@ -44,6 +45,20 @@ def provinces_with_counts():
         duty_count=_count_in_province(DutyItem.objects.all(), "document__jurisdiction"),
         document_count=_count_in_province(Document.objects.all(), "jurisdiction"),
     )
+
+
+# The home page's counts scan every duty in the country; they change only when lists are
+# loaded or edited, so they are cached (in Redis when configured) for a few minutes.
+PROVINCE_COUNTS_CACHE_KEY = "duties:province-counts"
+PROVINCE_COUNTS_TIMEOUT = 300
+
+
+def provinces_with_counts_cached():
+    return cache.get_or_set(PROVINCE_COUNTS_CACHE_KEY, lambda: list(provinces_with_counts()), PROVINCE_COUNTS_TIMEOUT)
+
+
+def forget_cached_counts():
+    cache.delete(PROVINCE_COUNTS_CACHE_KEY)
 
 
 def province_by_slug(slug):

@@ -32,7 +32,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            provinces=selectors.provinces_with_counts(),
+            provinces=selectors.provinces_with_counts_cached(),
             search_form=SearchForm(),
             latest_reports=report_selectors.latest_published_reports(),
             **kwargs,

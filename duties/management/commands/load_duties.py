@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from duties import selectors
 from duties.models import Department, Document, DutyItem, Jurisdiction, Provision
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, fixture, **options):
         with transaction.atomic():
             call_command("loaddata", fixture, verbosity=0)
+        selectors.forget_cached_counts()
         self.stdout.write(
             f"Loaded {Jurisdiction.objects.count()} jurisdictions, {Department.objects.count()} departments, "
             f"{Document.objects.count()} documents, {Provision.objects.count()} provisions, "

@@ -74,3 +74,14 @@ def test_province_documents_list_is_paginated_and_complete(client):
     assert [d.pk for d in response.context["documents"]] == [36000001, 36000002]
     assert response.context["paginator"].per_page == 50
     assertContains(response, "江西省生態環境廳提出20條措施")
+
+
+def test_home_counts_are_cached_and_a_load_refreshes_them(client, django_assert_num_queries):
+    from django.core.management import call_command
+
+    client.get("/")
+    with django_assert_num_queries(1):  # the latest reports; the counts come from the cache
+        client.get("/")
+    call_command("load_duties", verbosity=0, stdout=open("/dev/null", "w"))
+    with django_assert_num_queries(2):
+        client.get("/")
