@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from duties import selectors
-from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet
+from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet, filter_in_province
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
 from reports import selectors as report_selectors
@@ -105,7 +105,7 @@ class DutyView(ProvinceMixin, DetailView):
     context_object_name = "duty"
 
     def get_queryset(self):
-        return selectors.duty_detail().filter(document__jurisdiction__code__startswith=self.province.code[:2])
+        return filter_in_province(selectors.duty_detail(), "document__jurisdiction", self.province)
 
     def get_context_data(self, **kwargs):
         duty = self.object
@@ -145,7 +145,7 @@ class DocumentView(ProvinceMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
-        return selectors.document_detail().filter(jurisdiction__code__startswith=self.province.code[:2])
+        return filter_in_province(selectors.document_detail(), "jurisdiction", self.province)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
