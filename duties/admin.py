@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from . import search_index
 from .models import (
     Department,
     Document,
@@ -41,6 +42,10 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_select_related = ["jurisdiction", "sector"]
     raw_id_fields = ["key_duties_provision"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search_index.reindex_department(obj)
+
 
 class DocumentIssuerInline(admin.TabularInline):
     model = DocumentIssuer
@@ -55,6 +60,10 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["title", "doc_number", "source_file"]
     list_select_related = ["jurisdiction"]
     inlines = [DocumentIssuerInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search_index.reindex_documents(Document.objects.filter(pk=obj.pk))
 
     @admin.display(description=_("成文日期"))
     def issued_display(self, document):
@@ -76,6 +85,10 @@ class ProvisionAdmin(admin.ModelAdmin):
     list_select_related = ["document"]
     raw_id_fields = ["document", "parent"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search_index.reindex_provisions(Provision.objects.filter(pk=obj.pk))
+
 
 class DutyRoleInline(admin.TabularInline):
     model = DutyRole
@@ -92,6 +105,11 @@ class DutyItemAdmin(admin.ModelAdmin):
     raw_id_fields = ["document", "provision"]
     inlines = [DutyRoleInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the roles: the lead departments' names are part of the duty's search text.
+        search_index.reindex_duties(DutyItem.objects.filter(pk=form.instance.pk))
+
 
 @admin.register(DutyRole)
 class DutyRoleAdmin(admin.ModelAdmin):
@@ -100,6 +118,22 @@ class DutyRoleAdmin(admin.ModelAdmin):
     search_fields = ["name_as_written", "department__name"]
     list_select_related = ["duty", "department"]
     raw_id_fields = ["duty", "department"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A role moved to another duty changes the search text of both.
+        search_index.reindex_duties(
+            DutyItem.objects.filter(pk__in=[obj.duty_id, form.initial.get("duty", obj.duty_id)])
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        search_index.reindex_duties(DutyItem.objects.filter(pk=obj.duty_id))
+
+    def delete_queryset(self, request, queryset):
+        duty_ids = list(queryset.values_list("duty_id", flat=True))
+        super().delete_queryset(request, queryset)
+        search_index.reindex_duties(DutyItem.objects.filter(pk__in=duty_ids))
 
 
 @admin.register(Repair)

@@ -101,7 +101,7 @@ class DepartmentFilterSet(django_filters.FilterSet):
         fields = ["province", "jurisdiction", "sector", "key_duties", "search"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(search.matches_all_terms(value, ["name", "short_name", "aliases"]))
+        return search.search(queryset, value)
 
 
 class DutyItemFilterSet(django_filters.FilterSet):
@@ -155,19 +155,8 @@ class DutyItemFilterSet(django_filters.FilterSet):
         )
 
     def filter_search(self, queryset, name, value):
-        # A duty matches on its own text or on the names of the departments that lead it.
-        lead_named = DutyRole.objects.filter(
-            duty=OuterRef("pk"),
-            role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD],
-        )
-        terms = search.query_terms(value)
-        for term in terms:
-            in_text = search.matches_all_terms(term, ["text"])
-            in_lead = Exists(
-                lead_named.filter(search.matches_all_terms(term, ["department__name", "department__short_name"]))
-            )
-            queryset = queryset.filter(in_text | in_lead)
-        return queryset
+        # A duty's search text carries the names of the departments that lead it.
+        return search.search(queryset, value)
 
 
 class DocumentFilterSet(django_filters.FilterSet):
@@ -180,7 +169,7 @@ class DocumentFilterSet(django_filters.FilterSet):
         fields = ["province", "jurisdiction", "search"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(search.matches_all_terms(value, ["title", "doc_number"]))
+        return search.search(queryset, value)
 
 
 class ProvisionFilterSet(django_filters.FilterSet):
@@ -195,4 +184,4 @@ class ProvisionFilterSet(django_filters.FilterSet):
         fields = ["province", "jurisdiction", "document", "kind", "search"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(search.matches_all_terms(value, ["heading", "text"]))
+        return search.search(queryset, value)

@@ -10,6 +10,8 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from duties.search import SearchableModel
+
 
 class Sector(models.Model):
     """Name one function of government, shared by every jurisdiction's departments."""
@@ -97,7 +99,7 @@ class DepartmentQuerySet(models.QuerySet):
         )
 
 
-class Department(models.Model):
+class Department(SearchableModel):
     """Hold one department (or other body) of a jurisdiction as the documents name it."""
 
     jurisdiction = models.ForeignKey(
@@ -143,7 +145,7 @@ class Department(models.Model):
         return reverse("duties:department", args=[province_slug_of(self.jurisdiction), self.slug])
 
 
-class Document(models.Model):
+class Document(SearchableModel):
     """Hold one policy document: its title, number, date, issuers and source file."""
 
     class Script(models.TextChoices):
@@ -233,7 +235,7 @@ class DocumentIssuer(models.Model):
         return self.name_as_written
 
 
-class Provision(models.Model):
+class Provision(SearchableModel):
     """Hold one node of a document's structure (part, measure, item, paragraph) with its text."""
 
     class Kind(models.TextChoices):
@@ -301,7 +303,7 @@ class DutyItemQuerySet(models.QuerySet):
         )
 
 
-class DutyItem(models.Model):
+class DutyItem(SearchableModel):
     """Hold one specific duty item and the provision of the document it comes from."""
 
     document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="duties")

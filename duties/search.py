@@ -1,32 +1,50 @@
-"""Turn what a citizen types into conditions on the duty lists.
+"""One search over duties, departments, documents, provisions and published reports.
 
-A query is normalised (full-width to half-width, traditional and variant characters to
-simplified) and split on whitespace and punctuation into terms; a row matches when it
-contains every term. One of the sources is printed in traditional characters, so each
-term is also looked for in its traditional form.
+Every searchable row keeps two normalised columns: `search_title` (what names it: a
+department's names, a duty's lead departments, a provision's heading) and `search_text`
+(the title and everything else it says). Normalising folds width, case, traditional and
+variant characters (汙 → 污) and punctuation, so that 揚塵, 扬尘 and ｢扬尘｣ are one word.
+
+A row matches when its `search_text` contains every term of the query. Chinese has no
+spaces to split words on, so on PostgreSQL each row's text is indexed as its character
+unigrams and bigrams (`portal_search_grams`, a GIN index, created in
+duties/migrations/0003_search.py); a term is looked up by its bigrams (a one-character
+term by itself), and the plain substring test then confirms the candidates. Other
+databases run the substring test alone. The answers are therefore the same everywhere;
+only the speed differs. Ranking: the whole query in the title, then in the text, then any
+term in the title, then the list's own order.
 """
 
 import re
 import unicodedata
 from functools import lru_cache, reduce
-from operator import and_, or_
+from operator import and_
 
 import opencc
-from django.db.models import Q
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.lookups import Contains
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
+RANK = "search_rank"
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
-_TO_TRADITIONAL = opencc.OpenCC("s2t")
 # Everything that is not a letter or a digit separates terms (Chinese and ASCII punctuation alike).
 _SEPARATORS = re.compile(r"[^\w]+|_+")
 
 
-@lru_cache(maxsize=1024)
-def normalise(text: str) -> str:
+def fold(text: str) -> str:
     """Fold width, case and script so that equal words compare equal."""
     return _TO_SIMPLIFIED.convert(unicodedata.normalize("NFKC", text)).lower()
+
+
+normalise = lru_cache(maxsize=4096)(fold)  # queries repeat; stored texts go through `fold` uncached
+
+
+def searchable_text(*parts: str) -> str:
+    """The text stored for search: normalised words separated by single spaces."""
+    return " ".join(word for part in parts if part for word in _SEPARATORS.split(fold(part)) if word)
 
 
 def query_terms(query: str) -> list[str]:
@@ -38,17 +56,92 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def term_variants(term: str) -> set[str]:
-    return {term, _TO_TRADITIONAL.convert(term)}
+def grams_query(term: str) -> str:
+    """A PostgreSQL tsquery for the rows whose grams include all of the term's (its bigrams, or itself)."""
+    grams = [term] if len(term) == 1 else list(dict.fromkeys(term[i : i + 2] for i in range(len(term) - 1)))
+    return " & ".join("'{}'".format(gram.replace("\\", "\\\\").replace("'", "''")) for gram in grams)
 
 
-def matches_all_terms(query: str, fields: list[str]) -> Q:
-    """A condition true for rows where every term appears in at least one of `fields`."""
+class SearchTextField(models.TextField):
+    """A normalised text column that the `grams_contains` lookup can search through its index."""
+
+
+@SearchTextField.register_lookup
+class GramsContains(Contains):
+    """`contains`, narrowed first through the n-gram index on PostgreSQL."""
+
+    lookup_name = "grams_contains"
+
+    def get_rhs_op(self, connection, rhs):
+        return connection.operators["contains"] % rhs
+
+    def as_postgresql(self, compiler, connection):
+        like_sql, like_params = self.as_sql(compiler, connection)
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        return (
+            f"(portal_search_grams({lhs_sql}) @@ %s::tsquery AND {like_sql})",
+            (*lhs_params, grams_query(self.rhs), *like_params),
+        )
+
+
+class SearchableModel(models.Model):
+    """Keep a row's normalised title and text, indexed for search (see duties/search_index.py)."""
+
+    search_title = SearchTextField(editable=False, blank=True, default="")
+    search_text = SearchTextField(editable=False, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+def matches(terms: list[str]) -> Q:
+    return reduce(and_, (Q(search_text__grams_contains=term) for term in terms))
+
+
+def search(queryset, query: str):
+    """The rows of `queryset` that contain every term of `query`, best first, then in the list's order."""
     terms = query_terms(query)
     if not terms:
-        return Q()
-    per_term = [
-        reduce(or_, (Q(**{f"{field}__icontains": variant}) for field in fields for variant in term_variants(term)))
-        for term in terms
-    ]
-    return reduce(and_, per_term)
+        return queryset
+    phrase = "".join(terms)
+    rank = Case(
+        When(search_title__contains=phrase, then=Value(3)),
+        When(search_text__contains=phrase, then=Value(2)),
+        When(reduce(lambda a, b: a | b, (Q(search_title__contains=term) for term in terms)), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    order = queryset.query.order_by or queryset.model._meta.ordering
+    return queryset.filter(matches(terms)).annotate(**{RANK: rank}).order_by(f"-{RANK}", *order)
+
+
+@lru_cache(maxsize=512)
+def _folded_char(char: str) -> str:
+    return normalise(char) if not _SEPARATORS.fullmatch(char) else " "
+
+
+def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's terms occur in `text` as written (traditional, full-width and all), merged."""
+    terms = query_terms(query)
+    if not text or not terms:
+        return []
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in _folded_char(char):
+            folded.append(piece)
+            origin.append(index)
+    folded = "".join(folded)
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = folded.find(term, start + 1)
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

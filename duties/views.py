@@ -12,6 +12,8 @@ from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionF
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
 from reports import selectors as report_selectors
+from reports.filtersets import ReportFilterSet
+from reports.models import Report
 
 PAGE_SIZE = 50
 
@@ -158,11 +160,11 @@ class DocumentView(ProvinceMixin, DetailView):
 
 
 class SearchView(ListView):
-    """One box over duties, departments and provisions, with province, sector and department filters."""
+    """One box over duties, departments, provisions and published reports, filtered by province, sector, department."""
 
     template_name = "duties/search.html"
     paginate_by = PAGE_SIZE
-    RESULT_TYPES = ("duties", "departments", "provisions")
+    RESULT_TYPES = ("duties", "departments", "provisions", "reports")
 
     @cached_property
     def form(self):
@@ -180,6 +182,7 @@ class SearchView(ListView):
             return {}
         department_params = {key: params[key] for key in ("search", "province", "sector") if key in params}
         provision_params = {key: params[key] for key in ("search", "province") if key in params}
+        report_params = {**provision_params, **({"department": params["department"]} if "department" in params else {})}
         return {
             "duties": DutyItemFilterSet(
                 params, DutyItem.objects.with_departments().order_by("document_id", "position")
@@ -194,6 +197,9 @@ class SearchView(ListView):
                 provision_params,
                 # Items are listed as duties already.
                 Provision.objects.select_related("document__jurisdiction").exclude(kind=Provision.Kind.ITEM),
+            ),
+            "reports": ReportFilterSet(
+                report_params, Report.objects.published().with_department().order_by("-year", "department_id")
             ),
         }
 

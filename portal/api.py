@@ -17,9 +17,11 @@ import io
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, pagination, renderers, throttling
+from rest_framework import exceptions, filters, pagination, renderers, throttling
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from duties import search
 
 EXPORT_LIMIT = 20_000
 EXPORT_FORMATS = {"csv", "json"}
@@ -29,6 +31,15 @@ EXPORT_TOO_LARGE = "导出最多 %(limit)s 行，当前筛选结果有 %(count)s
 
 def is_export(request):
     return request.query_params.get("format") in EXPORT_FORMATS
+
+
+class SearchAwareOrderingFilter(filters.OrderingFilter):
+    """`?ordering=` when asked for; otherwise a `search` keeps its best-first order."""
+
+    def filter_queryset(self, request, queryset, view):
+        if self.ordering_param not in request.query_params and search.RANK in queryset.query.annotations:
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class PortalPagination(pagination.PageNumberPagination):

@@ -43,7 +43,7 @@ class PrimaryReplicaRouter:
         return True  # both aliases hold the same data
 
     def allow_migrate(self, db, app_label, **hints):
-        return db == "default"
+        return db != "replica"  # the replica copies the primary's schema
 
 
 class PrimaryDatabaseMiddleware:

@@ -17,3 +17,13 @@ WHITENOISE_AUTOREFRESH = True
 # The throttle is tested on its own (tests/duties/api/test_errors_and_limits.py); elsewhere it would
 # make the suite depend on its speed.
 API_ANON_THROTTLE_RATE = None
+
+# tests/duties/test_search_across_databases.py runs the same searches on the other kind of
+# database and compares the answers: PostgreSQL (CI starts it) when the suite runs on SQLite,
+# SQLite when it runs on PostgreSQL. Only that test creates the database.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["comparison"] = database_from_url(  # noqa: F405
+        os.environ.get("COMPARISON_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/portal_compare_{os.getpid()}")
+    )
+else:
+    DATABASES["comparison"] = database_from_url("sqlite://:memory:")  # noqa: F405

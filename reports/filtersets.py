@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
+from duties import search
 from reports.models import Report
 
 
@@ -11,10 +12,16 @@ class ReportFilterSet(filters.FilterSet):
     department = filters.NumberFilter(field_name="department_id", help_text="部门编号。")
     year = filters.NumberFilter(field_name="year", help_text="报告年度。")
     on_time = filters.BooleanFilter(field_name="submitted_on_time", help_text="是否按时报送。")
+    search = filters.CharFilter(
+        method="filter_search", max_length=search.MAX_QUERY_LENGTH, help_text="关键词：部门名称与报告全文，简繁体均可。"
+    )
 
     class Meta:
         model = Report
-        fields = ["province", "department", "year", "on_time"]
+        fields = ["province", "department", "year", "on_time", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return search.search(queryset, value)
 
     def filter_province(self, queryset, name, value):
         return queryset.filter(Q(department__jurisdiction__code=value) | Q(department__jurisdiction__slug=value))

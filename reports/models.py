@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duties.models import Department, DutyItem, Jurisdiction, Provision
+from duties.search import SearchableModel
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
 
@@ -90,7 +91,7 @@ class ReportQuerySet(models.QuerySet):
         return self.select_related("department__jurisdiction", "department__sector")
 
 
-class Report(models.Model):
+class Report(SearchableModel):
     """Hold one department's annual report on one year: its current text and where it stands."""
 
     class State(models.TextChoices):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.selectors import duties_for_department
-from reports import attachments, permissions, rules
+from reports import attachments, permissions, rules, search_index
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
 logger = logging.getLogger(__name__)
@@ -243,6 +243,7 @@ def report_publish(*, report: Report, user) -> Report:
     current.published_at = timezone.now()
     current.full_clean()
     current.save(update_fields=["state", "published_at"])
+    search_index.reindex_report(current)
     return current
 
 
@@ -280,4 +281,5 @@ def report_correct(
     )
     revision.full_clean()
     revision.save()
+    search_index.reindex_report(report)
     return revision

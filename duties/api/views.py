@@ -5,12 +5,13 @@ from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, filters, mixins, viewsets
+from rest_framework import exceptions, mixins, viewsets
 
 from duties import selectors
 from duties.api import serializers
 from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet
 from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Provision, Sector
+from portal.api import SearchAwareOrderingFilter
 
 
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -42,7 +43,7 @@ class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = serializers.DepartmentSerializer
     filterset_class = DepartmentFilterSet
-    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    filter_backends = [DjangoFilterBackend, SearchAwareOrderingFilter]
     ordering_fields = ["id", "name", "lead_duty_count"]
     ordering = ["jurisdiction_id", "position"]
 
@@ -55,7 +56,7 @@ class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = serializers.DutyItemSerializer
     filterset_class = DutyItemFilterSet
-    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    filter_backends = [DjangoFilterBackend, SearchAwareOrderingFilter]
     ordering_fields = ["id", "position"]
     ordering = ["document__jurisdiction_id", "document__position", "position"]
 

@@ -7,6 +7,7 @@ Screenshots go to test-artifacts/screenshots/ for anyone to look at.
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ def browser():
 @pytest.fixture
 def site(live_server, transactional_db):
     """The portal, served with the real fixture data, as a base URL."""
-    call_command("loaddata", settings.DUTY_FIXTURE_PATH, verbosity=0)
+    call_command("load_duties", settings.DUTY_FIXTURE_PATH, stdout=StringIO())
     return live_server.url
 
 

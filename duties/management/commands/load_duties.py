@@ -1,11 +1,11 @@
-"""Load the duty-list fixture in one transaction: all of it or none of it."""
+"""Load the duty-list fixture and index it for search, in one transaction: all of it or none of it."""
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from duties import selectors
+from duties import search_index, selectors
 from duties.models import Department, Document, DutyItem, Jurisdiction, Provision
 
 
@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, fixture, **options):
         with transaction.atomic():
             call_command("loaddata", fixture, verbosity=0)
+            search_index.reindex_all()
         selectors.forget_cached_counts()
         self.stdout.write(
             f"Loaded {Jurisdiction.objects.count()} jurisdictions, {Department.objects.count()} departments, "

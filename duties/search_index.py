@@ -1,0 +1,101 @@
+"""Keep the search columns of the duty lists current.
+
+Called wherever duty data is written: `load_duties`, the admin's save hooks and the
+spreadsheet import; `manage.py reindex_search` rebuilds everything. A duty is also found
+by the names of the departments that lead it, so renaming a department re-indexes the
+duties it leads.
+"""
+
+from itertools import islice
+
+from django.db.models import Prefetch
+
+from duties.models import Department, Document, DutyItem, DutyRole, Provision
+from duties.search import searchable_text
+
+BATCH_SIZE = 2000
+LEAD_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
+
+
+def department_search_columns(department) -> tuple[str, str]:
+    title = searchable_text(department.name, department.short_name, *department.aliases)
+    return title, title
+
+
+def document_search_columns(document) -> tuple[str, str]:
+    return searchable_text(document.title), searchable_text(document.title, document.doc_number)
+
+
+def provision_search_columns(provision) -> tuple[str, str]:
+    return searchable_text(provision.heading), searchable_text(provision.heading, provision.text)
+
+
+def duty_search_columns(duty) -> tuple[str, str]:
+    """A duty's title is the names of its lead departments (as recorded and as written)."""
+    names = []
+    for role in duty.roles.all():
+        if role.role in LEAD_ROLES:
+            names.append(role.name_as_written)
+            if role.department is not None:
+                names.extend([role.department.name, role.department.short_name])
+    title = searchable_text(*names)
+    return title, " ".join(filter(None, [title, searchable_text(duty.text)]))
+
+
+def _reindex(queryset, columns_of) -> int:
+    """Write the search columns of every row of `queryset` whose columns are out of date."""
+    changed, total = [], 0
+    rows = queryset.order_by("pk").iterator(chunk_size=BATCH_SIZE)
+    while batch := list(islice(rows, BATCH_SIZE)):
+        for row in batch:
+            title, text = columns_of(row)
+            if (row.search_title, row.search_text) != (title, text):
+                row.search_title, row.search_text = title, text
+                changed.append(row)
+        if changed:
+            queryset.model.objects.using(queryset.db).bulk_update(changed, ["search_title", "search_text"])
+            total += len(changed)
+            changed = []
+    return total
+
+
+def reindex_departments(queryset=None) -> int:
+    queryset = Department.objects.all() if queryset is None else queryset
+    return _reindex(
+        queryset.only("name", "short_name", "aliases", "search_title", "search_text"), department_search_columns
+    )
+
+
+def reindex_documents(queryset=None) -> int:
+    queryset = Document.objects.all() if queryset is None else queryset
+    return _reindex(queryset.only("title", "doc_number", "search_title", "search_text"), document_search_columns)
+
+
+def reindex_provisions(queryset=None) -> int:
+    queryset = Provision.objects.all() if queryset is None else queryset
+    return _reindex(queryset.only("heading", "text", "search_title", "search_text"), provision_search_columns)
+
+
+def reindex_duties(queryset=None) -> int:
+    queryset = DutyItem.objects.all() if queryset is None else queryset
+    lead_roles = DutyRole.objects.filter(role__in=LEAD_ROLES).select_related("department")
+    return _reindex(
+        queryset.only("text", "search_title", "search_text").prefetch_related(Prefetch("roles", queryset=lead_roles)),
+        duty_search_columns,
+    )
+
+
+def reindex_department(department) -> int:
+    """Re-index a department and the duties it leads (their titles carry its names)."""
+    departments = Department.objects.using(department._state.db).filter(pk=department.pk)
+    duties = DutyItem.objects.using(department._state.db).filter(roles__department=department).distinct()
+    return reindex_departments(departments) + reindex_duties(duties)
+
+
+def reindex_all(using: str = "default") -> int:
+    return (
+        reindex_departments(Department.objects.using(using))
+        + reindex_documents(Document.objects.using(using))
+        + reindex_provisions(Provision.objects.using(using))
+        + reindex_duties(DutyItem.objects.using(using))
+    )

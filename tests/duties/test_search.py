@@ -1,0 +1,136 @@
+"""What a citizen gets from the search box and from every `search` parameter of the API."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from duties import search
+from duties.models import Department, DutyItem
+from duties.templatetags.duties_tags import highlight
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def duty_ids(client, query, **params):
+    response = client.get("/api/v1/duties/", {"search": query, "page_size": 200, **params})
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("揚塵", "扬尘"), ("噪聲", "噪声"), ("排汙口", "排污口"), ("汙染防治", "污染防治"), ("環境 監測", "环境 监测")],
+)
+def test_traditional_and_variant_characters_find_the_same_duties_as_simplified(client, traditional, simplified):
+    found = duty_ids(client, simplified)
+    assert found, f"the fixture has duties about {simplified}"
+    assert duty_ids(client, traditional) == found
+
+
+def test_the_traditional_source_is_found_by_a_simplified_query(client):
+    """Jiangxi's ecology department's 20 measures are printed in traditional characters (汙染, 為)."""
+    page = client.get("/search/", {"q": "排污口", "type": "provisions"}).content.decode()
+    assert "江西省生態環境廳提出20條措施" in page and "<mark>排汙口</mark>" in page
+    titles = client.get("/api/v1/documents/", {"search": "生态环境厅 措施"}).json()["results"]
+    assert [row["title"] for row in titles] == ["江西省生態環境廳提出20條措施"]
+
+
+def test_width_case_and_punctuation_do_not_matter(client):
+    assert duty_ids(client, "扬尘，噪声") == duty_ids(client, "扬尘 噪声") == duty_ids(client, "「扬尘」　噪声")
+    assert duty_ids(client, "扬尘 噪声")
+
+
+def test_one_character_finds_every_duty_containing_it(client):
+    found = duty_ids(client, "厕")
+    expected = {duty.pk for duty in DutyItem.objects.all() if "厕" in duty.text or "厠" in duty.text}
+    assert expected and set(found) == expected
+
+
+def test_several_words_find_only_duties_containing_all_of_them(client):
+    both = set(duty_ids(client, "污染 执法"))
+    assert both
+    assert both <= set(duty_ids(client, "污染")) & set(duty_ids(client, "执法"))
+    assert both < set(duty_ids(client, "污染"))
+
+
+def test_a_duty_is_found_by_the_name_of_the_department_that_leads_it(client):
+    found = duty_ids(client, "住房和城乡建设厅")
+    led = DutyItem.objects.filter(roles__department__name="江西省住房和城乡建设厅", roles__role="lead")
+    assert set(led.values_list("pk", flat=True)) <= set(found)
+
+
+def test_department_name_hits_come_before_text_hits(client):
+    response = client.get("/api/v1/duties/", {"search": "住房", "page_size": 200})
+    rows = response.json()["results"]
+    led_by_name = ["住房" in " ".join(lead["name"] for lead in row["lead_departments"]) for row in rows]
+    assert True in led_by_name and False in led_by_name, "the fixture has both kinds of hit"
+    first_text_only = led_by_name.index(False)
+    assert all(led_by_name[:first_text_only]) and not any(led_by_name[first_text_only:])
+
+
+def test_the_exact_phrase_ranks_before_its_words_apart():
+    ranked = list(search.search(DutyItem.objects.all(), "污染 防治"))
+    phrase_hits = ["污染防治" in search.searchable_text(duty.text) for duty in ranked]
+    assert True in phrase_hits and False in phrase_hits
+    assert phrase_hits == sorted(phrase_hits, reverse=True)
+
+
+def test_an_explicit_ordering_overrides_the_ranking(client):
+    response = client.get("/api/v1/duties/", {"search": "住房", "ordering": "-id", "page_size": 200})
+    ids = [row["id"] for row in response.json()["results"]]
+    assert ids == sorted(ids, reverse=True)
+
+
+def test_departments_documents_and_provisions_share_the_search(client):
+    departments = client.get("/api/v1/departments/", {"search": "住房城鄉建設"}).json()["results"]
+    assert departments and all("住房" in row["name"] for row in departments)
+    documents = client.get("/api/v1/documents/", {"search": "實施意見"}).json()["results"]
+    assert documents and all("实施意见" in row["title"] for row in documents)
+
+
+def test_highlight_marks_the_terms_as_written_and_escapes_everything_else():
+    assert highlight("<b>扬尘</b>污染", "扬尘") == "&lt;b&gt;<mark>扬尘</mark>&lt;/b&gt;污染"
+    assert highlight("加強揚塵汙染治理", "扬尘 污染") == "加強<mark>揚塵汙染</mark>治理"
+    assert highlight("ＰＭ２．５濃度", "pm2") == "<mark>ＰＭ２</mark>．５濃度"
+    assert highlight("a < b", "<") == "a &lt; b"
+
+
+def test_the_search_page_highlights_and_escapes(client):
+    response = client.get("/search/", {"q": "揚塵<script>"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>" not in body.split("<main", 1)[1]
+    response = client.get("/search/", {"q": "揚塵"})
+    assert "<mark>扬尘</mark>" in response.content.decode()
+
+
+def test_a_long_or_empty_query_is_a_clear_answer(client):
+    assert client.get("/api/v1/duties/", {"search": "扬" * 101}).status_code == 400
+    assert client.get("/api/v1/duties/", {"search": "，。！"}).status_code == 200
+
+
+def test_the_duty_search_runs_a_fixed_number_of_queries():
+    for query in ["厕", "环境", "污染 防治"]:
+        with CaptureQueriesContext(connection) as captured:
+            list(search.search(DutyItem.objects.with_departments(), query)[:50])
+        assert len(captured) == 2, query  # the page of duties, then their roles and departments
+
+
+def test_the_reports_tab_runs_a_fixed_number_of_queries_however_many_reports_match(client):
+    def queries_for_reports_tab():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/", {"q": "履职", "type": "reports"})
+        assert response.status_code == 200
+        return len(captured), response.content.decode().count('href="/reports/')
+
+    departments = Department.objects.filter(pk__in=[360000001, 360000002, 360000003])
+    approvers = {department: factories.make_approver(department) for department in departments}
+    first = departments[0]
+    factories.make_filed_report(first, 2024, approvers[first], publish=True)
+    one = queries_for_reports_tab()
+    for department in departments[1:]:
+        factories.make_filed_report(department, 2024, approvers[department], publish=True)
+    three = queries_for_reports_tab()
+    assert (one[1], three[1]) == (1, 3)  # overall: "全年履职情况良好。"
+    assert one[0] == three[0] == 7  # as the other tabs (tests/duties/pages/test_page_query_counts.py)
