@@ -76,12 +76,12 @@ class GramsContains(Contains):
         return connection.operators["contains"] % rhs
 
     def as_postgresql(self, compiler, connection):
+        # The grams are a stored column beside the text (`<column>_grams`, see the migration), so that
+        # rechecking a candidate row costs a lookup in its grams, not recomputing them.
         like_sql, like_params = self.as_sql(compiler, connection)
-        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
-        return (
-            f"(portal_search_grams({lhs_sql}) @@ %s::tsquery AND {like_sql})",
-            (*lhs_params, grams_query(self.rhs), *like_params),
-        )
+        table = compiler.quote_name_unless_alias(self.lhs.alias)
+        grams = f"{table}.{connection.ops.quote_name(self.lhs.target.column + '_grams')}"
+        return f"({grams} @@ %s::tsquery AND {like_sql})", (grams_query(self.rhs), *like_params)
 
 
 class SearchableModel(models.Model):
@@ -111,8 +111,19 @@ def search(queryset, query: str):
         default=Value(0),
         output_field=IntegerField(),
     )
-    order = queryset.query.order_by or queryset.model._meta.ordering
-    return queryset.filter(matches(terms)).annotate(**{RANK: rank}).order_by(f"-{RANK}", *order)
+    return queryset.filter(matches(terms)).annotate(**{RANK: rank}).order_by(f"-{RANK}", *_own_order(queryset), "pk")
+
+
+def _own_order(queryset):
+    """The list's order by the table's own columns: ordering by a foreign key would join its table for every match."""
+    order = []
+    for name in queryset.query.order_by or queryset.model._meta.ordering:
+        descending, field_name = name.startswith("-"), name.lstrip("-")
+        field = next((f for f in queryset.model._meta.concrete_fields if f.name == field_name), None)
+        if field is None:
+            continue  # across a relation or an annotation: the rank and the primary key order the rest
+        order.append(("-" if descending else "") + field.attname)
+    return order
 
 
 @lru_cache(maxsize=512)

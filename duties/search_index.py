@@ -18,7 +18,7 @@ LEAD_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
 
 
 def department_search_columns(department) -> tuple[str, str]:
-    title = searchable_text(department.name, department.short_name, *department.aliases)
+    title = searchable_text(*dict.fromkeys([department.name, department.short_name, *department.aliases]))
     return title, title
 
 
@@ -38,7 +38,7 @@ def duty_search_columns(duty) -> tuple[str, str]:
             names.append(role.name_as_written)
             if role.department is not None:
                 names.extend([role.department.name, role.department.short_name])
-    title = searchable_text(*names)
+    title = searchable_text(*dict.fromkeys(names))
     return title, " ".join(filter(None, [title, searchable_text(duty.text)]))
 
 

@@ -4,7 +4,6 @@ from django.db import DatabaseError, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-
 SERVING_ALIASES = ("default", "replica")  # what the router sends requests to (portal/database.py)
 
 

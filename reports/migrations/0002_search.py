@@ -5,15 +5,20 @@ from django.db import migrations
 
 
 def create_search_index(apps, schema_editor):
+    """As duties/migrations/0003_search.py does for the duty lists."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            "CREATE INDEX reports_report_search_grams ON reports_report USING gin (portal_search_grams(search_text))"
+            "ALTER TABLE reports_report ADD COLUMN search_text_grams tsvector "
+            "GENERATED ALWAYS AS (portal_search_grams(search_text)) STORED"
+        )
+        schema_editor.execute(
+            "CREATE INDEX reports_report_search_grams ON reports_report USING gin (search_text_grams)"
         )
 
 
 def drop_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS reports_report_search_grams")
+        schema_editor.execute("ALTER TABLE reports_report DROP COLUMN IF EXISTS search_text_grams")
 
 
 class Migration(migrations.Migration):

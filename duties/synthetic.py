@@ -1,0 +1,255 @@
+"""A synthetic national dataset for measuring the portal at the scale of every province, city and county.
+
+The jurisdictions are the real GB/T 2260 divisions (the GB2260 package's latest table):
+31 province-level, their cities and prefectures, their counties and districts. Each gets a
+synthetic list: `departments_per_jurisdiction` departments named after the sectors the
+real documents use ("南昌市生态环境部门"), each leading `duties_per_department` duties
+whose text recombines clauses of the real duty texts of that sector. Every generated
+document says it is synthetic in its title and in its source file name, so that nobody
+mistakes it for a published list. Jurisdictions already in the database are left as
+they are (the real provinces keep their real lists).
+"""
+
+import random
+import re
+from dataclasses import dataclass
+
+from django.db import connections
+from gb2260.data import data as gb2260_data
+from pypinyin import lazy_pinyin
+
+from duties import search_index
+from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
+from duties.search import searchable_text
+
+SYNTHETIC_TITLE = "（合成数据，仅供测试）%s生态环境保护具体事项清单"
+SYNTHETIC_SOURCE_PREFIX = "synthetic/"
+# Placeholder rows of the table, not divisions: "市辖区" under a city, "县" under a municipality.
+NOT_DIVISIONS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+NOT_PROVINCES = {"71", "81", "82"}  # Taiwan, Hong Kong and Macao publish no lists here
+MUNICIPALITIES = {"11", "12", "31", "50"}
+CLAUSE_SEPARATORS = re.compile(r"[，；。]")
+SEARCH_TABLES = ["duties_department", "duties_document", "duties_provision", "duties_dutyitem"]
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    parent_code: str | None
+
+
+def divisions() -> list[Division]:
+    """Province-level, prefecture-level and county-level divisions, parents before children."""
+    table = {f"{code:06d}": name for code, name in gb2260_data[None].items()}
+    result = []
+    for code in sorted(table):
+        name = table[code]
+        if code[:2] in NOT_PROVINCES or name in NOT_DIVISIONS:
+            continue
+        if code.endswith("0000"):
+            parent = None
+        elif code.endswith("00"):
+            parent = code[:2] + "0000"
+        else:
+            city = code[:4] + "00"
+            parent = city if city in table and table[city] not in NOT_DIVISIONS else code[:2] + "0000"
+        result.append(Division(code, name, parent))
+    return result
+
+
+def _kind_and_level(division: Division) -> tuple[str, str]:
+    code, name = division.code, division.name
+    if division.parent_code is None:
+        if code[:2] in MUNICIPALITIES:
+            return Jurisdiction.Kind.MUNICIPALITY, Jurisdiction.Level.PROVINCE
+        if name.endswith("自治区"):
+            return Jurisdiction.Kind.AUTONOMOUS_REGION, Jurisdiction.Level.PROVINCE
+        return Jurisdiction.Kind.PROVINCE, Jurisdiction.Level.PROVINCE
+    if code.endswith("00"):
+        kind = Jurisdiction.Kind.CITY if name.endswith("市") else Jurisdiction.Kind.PREFECTURE
+        return kind, Jurisdiction.Level.PREFECTURE
+    return (Jurisdiction.Kind.DISTRICT if name.endswith("区") else Jurisdiction.Kind.COUNTY), Jurisdiction.Level.COUNTY
+
+
+def _short_name(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name[:20]
+
+
+def clause_pool(using="default") -> dict[str, list[str]]:
+    """The clauses of the real duty texts that departments of each sector lead, and all of them under ''."""
+    pool = {"": []}
+    for duty in DutyItem.objects.using(using).prefetch_related("roles__department"):
+        clauses = [clause.strip() for clause in CLAUSE_SEPARATORS.split(duty.text) if len(clause.strip()) >= 4]
+        pool[""].extend(clauses)
+        for department in duty.lead_departments:
+            pool.setdefault(department.sector_id, []).extend(clauses)
+    if not pool[""]:
+        raise ValueError("Load the real duty lists first (manage.py load_duties): their texts are recombined.")
+    return {sector: clauses for sector, clauses in pool.items() if len(clauses) >= 8 or sector == ""}
+
+
+class NationalDatasetBuilder:
+    """Create the synthetic jurisdictions, departments, documents, provisions, duties and roles in bulk."""
+
+    def __init__(self, *, departments_per_jurisdiction=15, duties_per_department=10, seed=2022, using="default"):
+        self.departments_per_jurisdiction = departments_per_jurisdiction
+        self.duties_per_department = duties_per_department
+        self.random = random.Random(seed)
+        self.using = using
+        self.clauses = clause_pool(using)
+        # Sectors with real duties to recombine come first.
+        sectors = list(Sector.objects.using(using).order_by("position"))
+        with_duties = [sector for sector in sectors if sector.code in self.clauses]
+        self.sectors = (with_duties + [sector for sector in sectors if sector not in with_duties])[
+            :departments_per_jurisdiction
+        ]
+        self._normalised = {}
+
+    def new_jurisdictions(self, limit_provinces=None) -> list[Jurisdiction]:
+        existing = set(Jurisdiction.objects.using(self.using).values_list("code", flat=True))
+        top_slugs = set(
+            Jurisdiction.objects.using(self.using).filter(parent__isnull=True).values_list("slug", flat=True)
+        )
+        wanted = divisions()
+        if limit_provinces:
+            provinces = sorted({d.code[:2] for d in wanted})[:limit_provinces]
+            wanted = [d for d in wanted if d.code[:2] in provinces]
+        result, slugs_in_parent = [], {}
+        for division in wanted:
+            if division.code in existing:
+                continue
+            kind, level = _kind_and_level(division)
+            slug = "-".join(lazy_pinyin(division.name)) or division.code
+            taken = (
+                top_slugs if division.parent_code is None else slugs_in_parent.setdefault(division.parent_code, set())
+            )
+            if slug in taken:
+                slug = f"{slug}-{division.code}"
+            taken.add(slug)
+            result.append(
+                Jurisdiction(
+                    code=division.code,
+                    name=division.name,
+                    short_name=_short_name(division.name),
+                    slug=slug[:60],
+                    level=level,
+                    kind=kind,
+                    parent_id=division.parent_code,
+                )
+            )
+        return result
+
+    def _text(self, sector_code) -> tuple[str, str]:
+        clauses = self.clauses.get(sector_code) or self.clauses[""]
+        chosen = self.random.sample(clauses, k=min(len(clauses), self.random.randint(2, 4)))
+        text = "，".join(chosen) + "。"
+        normalised = " ".join(self._normalise(clause) for clause in chosen)
+        return text, normalised
+
+    def _normalise(self, clause):
+        if clause not in self._normalised:
+            self._normalised[clause] = searchable_text(clause)
+        return self._normalised[clause]
+
+    def rows_for(self, jurisdiction, department_id, document_id):
+        """Everything one jurisdiction publishes, with ids given here so that it can be bulk-inserted."""
+        document = Document(
+            id=document_id,
+            jurisdiction_id=jurisdiction.code,
+            title=SYNTHETIC_TITLE % jurisdiction.name,
+            source_file=f"{SYNTHETIC_SOURCE_PREFIX}{jurisdiction.code}.txt",
+            source_sha256="0" * 64,
+            assigns_duties=True,
+        )
+        document.search_title, document.search_text = search_index.document_search_columns(document)
+        departments, provisions, duties, roles = [], [], [], []
+        position = 0
+        for index, sector in enumerate(self.sectors):
+            name = f"{jurisdiction.name}{sector.name}部门"
+            department = Department(
+                id=department_id + index,
+                jurisdiction_id=jurisdiction.code,
+                name=name,
+                name_attested=False,
+                short_name=f"{jurisdiction.short_name}{sector.name}部门"[:60],
+                sector_id=sector.code,
+                slug=sector.code,
+                bears_key_duties=True,
+                position=index + 1,
+            )
+            department.search_title, department.search_text = search_index.department_search_columns(department)
+            departments.append(department)
+            for number in range(1, self.duties_per_department + 1):
+                position += 1
+                text, normalised = self._text(sector.code)
+                provision = Provision(
+                    id=document_id * 1000 + position,
+                    document_id=document_id,
+                    kind=Provision.Kind.ITEM,
+                    number=str(number),
+                    ordinal=number,
+                    text=text,
+                    position=position,
+                    anchor=f"i{position}",
+                    line_start=position,
+                    line_end=position,
+                    search_text=normalised,
+                )
+                duty = DutyItem(
+                    id=provision.id,
+                    document_id=document_id,
+                    provision_id=provision.id,
+                    number=str(number),
+                    text=text,
+                    position=position,
+                    # What duty_search_columns makes of a duty led by `department` alone.
+                    search_title=department.search_title,
+                    search_text=f"{department.search_title} {normalised}",
+                )
+                provisions.append(provision)
+                duties.append(duty)
+                roles.append(
+                    DutyRole(
+                        duty_id=duty.id, department_id=department.id, role=DutyRole.Role.LEAD, name_as_written=name
+                    )
+                )
+                if self.random.random() < 0.3 and len(self.sectors) > 1:
+                    other = self.random.randrange(len(self.sectors) - 1)
+                    other += other >= index
+                    roles.append(
+                        DutyRole(
+                            duty_id=duty.id,
+                            department_id=department_id + other,
+                            role=DutyRole.Role.COOPERATING,
+                            name_as_written=f"{jurisdiction.name}{self.sectors[other].name}部门",
+                            position=1,
+                        )
+                    )
+        return document, departments, provisions, duties, roles
+
+
+def drop_search_indexes(using):
+    """Drop the n-gram indexes before a bulk load: building each once is much faster than row by row."""
+    if connections[using].vendor != "postgresql":
+        return
+    with connections[using].cursor() as cursor:
+        for table in SEARCH_TABLES:
+            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_grams")
+
+
+def create_search_indexes(using):
+    """Build the n-gram indexes again (duties/migrations/0003_search.py) and refresh the planner's statistics."""
+    if connections[using].vendor != "postgresql":
+        return
+    with connections[using].cursor() as cursor:
+        # Check the deferred foreign keys now: PostgreSQL builds no index over rows with checks pending.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for table in SEARCH_TABLES:
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin (search_text_grams)")
+        for table in [*SEARCH_TABLES, "duties_jurisdiction", "duties_dutyrole"]:
+            cursor.execute(f"ANALYZE {table}")
