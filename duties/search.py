@@ -78,9 +78,13 @@ class GramsContains(Contains):
     def as_postgresql(self, compiler, connection):
         # The grams are a stored column beside the text (`<column>_grams`, see the migration), so that
         # rechecking a candidate row costs a lookup in its grams, not recomputing them.
-        like_sql, like_params = self.as_sql(compiler, connection)
         table = compiler.quote_name_unless_alias(self.lhs.alias)
         grams = f"{table}.{connection.ops.quote_name(self.lhs.target.column + '_grams')}"
+        if len(self.rhs) <= 2:
+            # A word of one or two characters is one gram: having it is containing the word. No
+            # substring test, so that counting reads the index, not every row.
+            return f"{grams} @@ %s::tsquery", (grams_query(self.rhs),)
+        like_sql, like_params = self.as_sql(compiler, connection)
         return f"({grams} @@ %s::tsquery AND {like_sql})", (grams_query(self.rhs), *like_params)
 
 
@@ -104,13 +108,17 @@ def search(queryset, query: str):
     if not terms:
         return queryset
     phrase = "".join(terms)
-    rank = Case(
-        When(search_title__contains=phrase, then=Value(3)),
-        When(search_text__contains=phrase, then=Value(2)),
-        When(reduce(lambda a, b: a | b, (Q(search_title__contains=term) for term in terms)), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    if len(terms) == 1:
+        # Every match contains the one word: only the title tells matches apart (and is short to read).
+        rank = Case(When(search_title__contains=phrase, then=Value(3)), default=Value(2), output_field=IntegerField())
+    else:
+        rank = Case(
+            When(search_title__contains=phrase, then=Value(3)),
+            When(search_text__contains=phrase, then=Value(2)),
+            When(reduce(lambda a, b: a | b, (Q(search_title__contains=term) for term in terms)), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
     return queryset.filter(matches(terms)).annotate(**{RANK: rank}).order_by(f"-{RANK}", *_own_order(queryset), "pk")
 
 

@@ -103,12 +103,18 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 
 def database_from_url(url):
-    return dj_database_url.parse(
+    database = dj_database_url.parse(
         url,
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         # A connection that died (a database restart) is replaced at the next request.
         conn_health_checks=True,
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # A search for a common character gathers a few hundred thousand rows from the n-gram index;
+        # with the default 4MB the bitmap turns lossy and every row is re-read (duties/search.py).
+        work_mem = os.environ.get("DATABASE_WORK_MEM", "32MB")
+        database.setdefault("OPTIONS", {}).setdefault("options", f"-c work_mem={work_mem}")
+    return database
 
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
