@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from . import search_index
+from .audit import AuditEntry, audit_entry_record, changed_fields, field_values
 from .models import (
     Department,
     Document,
@@ -19,15 +21,126 @@ admin.site.site_header = _("生态环境保护具体事项清单 · 管理")
 admin.site.site_title = _("具体事项清单管理")
 admin.site.index_title = _("数据管理")
 
+AUDIT_REASON_REQUIRED = _("请写明修改原因：它记入修改记录。")
+
+
+class AuditedModelForm(forms.ModelForm):
+    """Every admin form of the duty data asks why."""
+
+    audit_reason = forms.CharField(
+        label=_("修改原因"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("如：依据某文件调整牵头部门。记入修改记录，仅管理员可见。"),
+        error_messages={"required": AUDIT_REASON_REQUIRED},
+    )
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Ask for a reason on every add and change, and record each change in the audit trail, inlines included."""
+
+    form = AuditedModelForm
+
+    def save_model(self, request, obj, form, change):
+        fields = [name for name in form.changed_data if name != "audit_reason"]
+        before = field_values(type(obj).objects.get(pk=obj.pk), fields) if change else {}
+        super().save_model(request, obj, form, change)
+        changes = changed_fields(before, field_values(obj, fields))
+        if changes or not change:  # a save that changed only inlines is recorded by save_formset
+            audit_entry_record(
+                user=request.user,
+                action=AuditEntry.Action.CHANGE if change else AuditEntry.Action.ADD,
+                obj=obj,
+                reason=form.cleaned_data.get("audit_reason", ""),
+                changes=changes,
+            )
+
+    def save_formset(self, request, form, formset, change):
+        deleted = [
+            (inline_form.instance, field_values(inline_form.instance, inline_form.fields))
+            for inline_form in formset.deleted_forms
+        ]
+        super().save_formset(request, form, formset, change)
+        reason = form.cleaned_data.get("audit_reason", "")
+        forms_by_pk = {inline_form.instance.pk: inline_form for inline_form in formset.forms}
+        for obj in formset.new_objects:
+            fields = [name for name in forms_by_pk[obj.pk].fields if name not in ("id", "DELETE")]
+            audit_entry_record(
+                user=request.user,
+                action=AuditEntry.Action.ADD,
+                obj=obj,
+                reason=reason,
+                changes=changed_fields({}, field_values(obj, fields)),
+            )
+        for obj, fields in formset.changed_objects:
+            initial = forms_by_pk[obj.pk].initial
+            audit_entry_record(
+                user=request.user,
+                action=AuditEntry.Action.CHANGE,
+                obj=obj,
+                reason=reason,
+                changes=changed_fields({name: initial.get(name) for name in fields}, field_values(obj, fields)),
+            )
+        for obj, values in deleted:
+            audit_entry_record(
+                user=request.user,
+                action=AuditEntry.Action.DELETE,
+                obj=obj,
+                reason=reason,
+                changes={name: [value, None] for name, value in values.items()},
+            )
+
+    def delete_model(self, request, obj):
+        self._record_deletion(request, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self._record_deletion(request, obj)
+        super().delete_queryset(request, queryset)
+
+    def _record_deletion(self, request, obj):
+        values = field_values(obj, [field.name for field in obj._meta.concrete_fields])
+        # Django's delete confirmation asks for no reason; the entry keeps what was deleted.
+        audit_entry_record(
+            user=request.user,
+            action=AuditEntry.Action.DELETE,
+            obj=obj,
+            changes={name: [value, None] for name, value in values.items()},
+        )
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the portal itself: readable in the admin, never added, edited or deleted there."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """The trail is written by the admin's own saves, never edited."""
+
+    list_display = ["created_at", "user", "action", "content_type", "object_repr", "reason"]
+    list_filter = ["action", "content_type", "created_at"]
+    search_fields = ["object_repr", "reason", "user__username", "object_id"]
+    list_select_related = ["user", "content_type"]
+    date_hierarchy = "created_at"
+
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(AuditedAdmin):
     list_display = ["name", "code", "position"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):
+class JurisdictionAdmin(AuditedAdmin):
     list_display = ["name", "code", "slug", "level", "kind", "parent"]
     list_filter = ["level", "kind"]
     search_fields = ["name", "short_name", "code", "slug"]
@@ -35,7 +148,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(AuditedAdmin):
     list_display = ["name", "short_name", "jurisdiction", "sector", "bears_key_duties", "name_attested"]
     list_filter = ["jurisdiction", "sector", "bears_key_duties", "name_attested"]
     search_fields = ["name", "short_name", "slug"]
@@ -54,7 +167,7 @@ class DocumentIssuerInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AuditedAdmin):
     list_display = ["title", "doc_number", "jurisdiction", "issued_display", "script", "assigns_duties"]
     list_filter = ["jurisdiction", "script", "assigns_duties"]
     search_fields = ["title", "doc_number", "source_file"]
@@ -71,14 +184,14 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentIssuer)
-class DocumentIssuerAdmin(admin.ModelAdmin):
+class DocumentIssuerAdmin(AuditedAdmin):
     list_display = ["name_as_written", "department", "document", "position"]
     list_select_related = ["department", "document"]
     raw_id_fields = ["document", "department"]
 
 
 @admin.register(Provision)
-class ProvisionAdmin(admin.ModelAdmin):
+class ProvisionAdmin(AuditedAdmin):
     list_display = ["__str__", "kind", "heading", "document", "anchor", "line_start"]
     list_filter = ["document__jurisdiction", "kind", "document"]
     search_fields = ["heading", "text", "anchor"]
@@ -97,7 +210,7 @@ class DutyRoleInline(admin.TabularInline):
 
 
 @admin.register(DutyItem)
-class DutyItemAdmin(admin.ModelAdmin):
+class DutyItemAdmin(AuditedAdmin):
     list_display = ["__str__", "number", "document", "position"]
     list_filter = ["document__jurisdiction", "document"]
     search_fields = ["text", "number"]
@@ -112,7 +225,7 @@ class DutyItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(DutyRole)
-class DutyRoleAdmin(admin.ModelAdmin):
+class DutyRoleAdmin(AuditedAdmin):
     list_display = ["duty", "role", "department", "name_as_written"]
     list_filter = ["role", "duty__document__jurisdiction"]
     search_fields = ["name_as_written", "department__name"]
@@ -137,7 +250,7 @@ class DutyRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Repair)
-class RepairAdmin(admin.ModelAdmin):
+class RepairAdmin(AuditedAdmin):
     list_display = ["document", "line", "kind", "original", "repaired"]
     list_filter = ["kind", "document"]
     search_fields = ["original", "repaired", "reason"]
@@ -146,7 +259,7 @@ class RepairAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportingRule)
-class ReportingRuleAdmin(admin.ModelAdmin):
+class ReportingRuleAdmin(AuditedAdmin):
     list_display = ["jurisdiction", "kind", "text_as_written", "deadline_month", "deadline_day", "publish_online"]
     list_filter = ["jurisdiction", "kind"]
     list_select_related = ["jurisdiction"]

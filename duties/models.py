@@ -498,3 +498,6 @@ class ReportingRule(models.Model):
         year, month = issued.year + month_index // 12, month_index % 12 + 1
         day = min(issued.day, calendar.monthrange(year, month)[1])
         return datetime.date(year, month, day)
+
+
+from duties.audit import AuditEntry  # noqa: E402, F401  (the audit trail's model lives with its functions)

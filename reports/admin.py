@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from duties.admin import ReadOnlyAdmin
 from reports.models import Attachment, Membership, Report, ReportEntry, ReportSection, Revision
 
 
@@ -84,21 +85,12 @@ class RevisionInline(ReadOnlyInline):
     fields = ["number", "kind", "reason", "created_at", "created_by"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReportPartAdmin(ReadOnlyAdmin):
     list_select_related = ["report__department"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(ReportPartAdmin):
     list_display = ["department", "year", "state", "deadline", "submitted_at", "submitted_on_time", "published_at"]
     list_filter = ["state", "year", "submitted_on_time", "department__jurisdiction"]
     list_select_related = ["department__jurisdiction"]
@@ -107,21 +99,21 @@ class ReportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(ReadOnlyAdmin):
+class RevisionAdmin(ReportPartAdmin):
     list_display = ["report", "number", "kind", "created_at", "created_by"]
     list_select_related = ["report__department", "created_by"]
 
 
 @admin.register(ReportEntry)
-class ReportEntryAdmin(ReadOnlyAdmin):
+class ReportEntryAdmin(ReportPartAdmin):
     list_display = ["report", "position", "__str__", "status"]
 
 
 @admin.register(ReportSection)
-class ReportSectionAdmin(ReadOnlyAdmin):
+class ReportSectionAdmin(ReportPartAdmin):
     list_display = ["report", "position", "title"]
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyAdmin):
+class AttachmentAdmin(ReportPartAdmin):
     list_display = ["report", "original_name", "kind", "size", "uploaded_at"]

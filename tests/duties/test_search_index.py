@@ -44,7 +44,7 @@ def change_form_data(response):
 
 def admin_edit(admin_client, obj, **changes):
     url = reverse(f"admin:duties_{obj._meta.model_name}_change", args=[obj.pk])
-    data = {**change_form_data(admin_client.get(url)), **changes}
+    data = {**change_form_data(admin_client.get(url)), "audit_reason": "测试", **changes}
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
 
