@@ -6,13 +6,14 @@ department's names, a duty's lead departments, a provision's heading) and `searc
 variant characters (汙 → 污) and punctuation, so that 揚塵, 扬尘 and ｢扬尘｣ are one word.
 
 A row matches when its `search_text` contains every term of the query. Chinese has no
-spaces to split words on, so on PostgreSQL each row's text is indexed as its character
-unigrams and bigrams (`portal_search_grams`, a GIN index, created in
-duties/migrations/0003_search.py); a term is looked up by its bigrams (a one-character
-term by itself), and the plain substring test then confirms the candidates. Other
-databases run the substring test alone. The answers are therefore the same everywhere;
-only the speed differs. Ranking: the whole query in the title, then in the text, then any
-term in the title, then the list's own order.
+spaces to split words on, so on PostgreSQL each row's text is also stored as its set of
+character unigrams and bigrams (`search_text_grams`, computed by `portal_search_grams`,
+GIN-indexed; duties/migrations/0003_search.py). A term of one or two characters is one
+gram, so the index answers it exactly; a longer term is looked up by its bigrams and the
+plain substring test confirms the candidates. Other databases run the substring test
+alone. The answers are therefore the same everywhere; only the speed differs. Ranking: the
+whole query in the title, then in the text, then any term in the title, then the list's
+own order.
 """
 
 import re
