@@ -10,6 +10,7 @@ from .models import (
     DocumentIssuer,
     DutyItem,
     DutyRole,
+    Edition,
     Jurisdiction,
     Provision,
     Repair,
@@ -131,6 +132,17 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     search_fields = ["object_repr", "reason", "user__username", "object_id"]
     list_select_related = ["user", "content_type"]
     date_hierarchy = "created_at"
+
+
+@admin.register(Edition)
+class EditionAdmin(ReadOnlyAdmin):
+    """Editions are published by importing a list (duties/editions.py); once published they are history."""
+
+    list_display = ["effective_on", "jurisdiction", "department", "basis", "created_by", "created_at"]
+    list_filter = ["effective_on", "jurisdiction"]
+    search_fields = ["basis", "summary", "department__name"]
+    list_select_related = ["jurisdiction", "department", "created_by"]
+    date_hierarchy = "effective_on"
 
 
 @admin.register(Sector)

@@ -13,7 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from duties import search
-from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
+from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
 
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
 
@@ -128,10 +128,42 @@ class DutyItemFilterSet(django_filters.FilterSet):
     )
     sector = SectorFilter("roles__department__sector", method="filter_sector", help_text=_("牵头部门的职能领域。"))
     search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+    as_of = django_filters.DateFilter(
+        method="filter_as_of",
+        label=_("日期"),
+        help_text=_("YYYY-MM-DD：列出当日有效的清单（各事项当日的版本）；缺省为今天。"),
+    )
+    lineage = django_filters.NumberFilter(
+        min_value=1, label=_("事项标识"), help_text=_("同一事项各版本共用的标识；与 as_of 合用可查某日由谁牵头。")
+    )
+    edition = django_filters.ModelChoiceFilter(
+        queryset=Edition.objects.all(), label=_("清单版本"), help_text=_("该版本新增或修订的事项。")
+    )
 
     class Meta:
         model = DutyItem
-        fields = ["province", "jurisdiction", "document", "lead_department", "department", "role", "sector", "search"]
+        fields = [
+            "province",
+            "jurisdiction",
+            "document",
+            "lead_department",
+            "department",
+            "role",
+            "sector",
+            "search",
+            "as_of",
+            "lineage",
+            "edition",
+        ]
+
+    def filter_queryset(self, queryset):
+        # Without a date the list in force today, so that a filter never mixes versions of one duty.
+        if not self.form.cleaned_data.get("as_of") and not self.form.cleaned_data.get("edition"):
+            queryset = queryset.current()
+        return super().filter_queryset(queryset)
+
+    def filter_as_of(self, queryset, name, value):
+        return queryset.as_of(value)
 
     def _has_role(self, **conditions):
         return Exists(DutyRole.objects.filter(duty=OuterRef("pk"), **conditions))

@@ -4,10 +4,12 @@ provisions, the duties each department leads, and the reporting rules."""
 import calendar
 import datetime
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.search import SearchableModel
@@ -93,10 +95,10 @@ class Jurisdiction(models.Model):
 
 
 class DepartmentQuerySet(models.QuerySet):
-    def with_lead_counts(self):
-        return self.annotate(
-            lead_duty_count=Count("duty_roles", filter=Q(duty_roles__role=DutyRole.Role.LEAD), distinct=True)
-        )
+    def with_lead_counts(self, day: datetime.date | None = None):
+        """Count the duties each department leads in the list in force on `day` (today by default)."""
+        leads = Q(duty_roles__role=DutyRole.Role.LEAD) & valid_on(day or timezone.localdate(), "duty_roles__duty__")
+        return self.annotate(lead_duty_count=Count("duty_roles", filter=leads, distinct=True))
 
 
 class Department(SearchableModel):
@@ -215,6 +217,55 @@ class Document(SearchableModel):
         return "".join(parts) or str(_("未载明"))
 
 
+class Edition(models.Model):
+    """Publish one dated edition of a duty list: a department's list, or a jurisdiction's whole list.
+
+    The versions of the duties it adds or rewords point to it (`DutyItem.edition`), and so do
+    the versions it ends (`DutyItem.ended_by`): what changed is read from them (duties/editions.py).
+    The lists as first published by the source documents are the baseline, before any edition.
+    """
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="editions"
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="editions",
+        help_text=_("为空表示该行政区的整份清单。"),
+    )
+    effective_on = models.DateField(_("生效日期"), db_index=True)
+    basis = models.CharField(_("依据"), max_length=200, help_text=_("据以修订的文件或决定：标题和文号。"))
+    summary = models.TextField(_("修订说明"), blank=True)
+    document = models.OneToOneField(
+        Document,
+        verbose_name=_("版本文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="edition",
+        help_text=_("本版清单的全文（导入的表格，每行一条）：修订后事项的出处。"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("发布时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_on", "-id"]
+        verbose_name = _("清单版本")
+        verbose_name_plural = _("清单版本")
+
+    def __str__(self):
+        return f"{self.department or self.jurisdiction} {self.effective_on:%Y-%m-%d}：{self.basis}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('duties:changes', args=[province_slug_of(self.jurisdiction)])}#edition-{self.pk}"
+
+
 class DocumentIssuer(models.Model):
     """Link a document to one of the bodies that issued it, as the document writes the name."""
 
@@ -292,7 +343,21 @@ class Provision(SearchableModel):
         return self.number
 
 
+def valid_on(day: datetime.date, prefix: str = "") -> Q:
+    """The duty versions in force on `day` (`prefix` reaches them across a relation, e.g. "duty__")."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": day})
+    )
+
+
 class DutyItemQuerySet(models.QuerySet):
+    def as_of(self, day: datetime.date | None):
+        """The versions in force on `day`; today's when `day` is None."""
+        return self.filter(valid_on(day or timezone.localdate()))
+
+    def current(self):
+        return self.as_of(None)
+
     def with_departments(self):
         """Fetch every role and its department in one more query per page, not one per row."""
         return self.select_related("document", "provision", "document__jurisdiction").prefetch_related(
@@ -304,7 +369,14 @@ class DutyItemQuerySet(models.QuerySet):
 
 
 class DutyItem(SearchableModel):
-    """Hold one specific duty item and the provision of the document it comes from."""
+    """Hold one version of a specific duty item and the provision of the document it comes from.
+
+    A duty keeps its first version's id as its `lineage` through every edition that rewords it
+    or changes its departments; each version is in force from `valid_from` (empty: since its
+    source document) until the day before `valid_until` (empty: still in force). A version keeps
+    its predecessor's document, provision and place in the list; its new wording is published in
+    the edition's document (`wording`).
+    """
 
     document = models.ForeignKey(Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="duties")
     provision = models.ForeignKey(
@@ -316,6 +388,39 @@ class DutyItem(SearchableModel):
     text = models.TextField(_("事项内容"))
     position = models.PositiveIntegerField(_("文中位置"))
     departments = models.ManyToManyField(Department, through="DutyRole", related_name="duties", blank=True)
+    lineage = models.PositiveBigIntegerField(
+        _("事项标识"), null=True, blank=True, editable=False, db_index=True, help_text=_("各版本共用：首个版本的编号。")
+    )
+    valid_from = models.DateField(_("起始日期"), null=True, blank=True, editable=False)
+    valid_until = models.DateField(_("失效日期"), null=True, blank=True, editable=False)
+    edition = models.ForeignKey(
+        Edition,
+        verbose_name=_("所属版本"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        help_text=_("新增或修订本版本的清单版本；为空表示来源文件的原始清单。"),
+    )
+    ended_by = models.ForeignKey(
+        Edition,
+        verbose_name=_("终止于版本"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="ended_versions",
+    )
+    wording = models.ForeignKey(
+        Provision,
+        verbose_name=_("修订后表述出处"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = DutyItemQuerySet.as_manager()
 
@@ -326,16 +431,37 @@ class DutyItem(SearchableModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["provision"],
-                name="duty_item_one_per_provision",
-                violation_error_message=_("一个条款只对应一个具体事项。"),
+                condition=Q(valid_until__isnull=True),
+                name="duty_item_one_open_version_per_provision",
+                violation_error_message=_("一个条款只对应一个现行具体事项。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_until__isnull=True) | Q(valid_until__gt=F("valid_from")),
+                name="duty_item_valid_until_after_valid_from",
+                violation_error_message=_("失效日期须晚于起始日期。"),
             ),
         ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.lineage is None:  # a first version names its duty
+            self.lineage = self.pk
+            type(self)._base_manager.using(self._state.db).filter(pk=self.pk).update(lineage=self.pk)
 
     def __str__(self):
         return f"{self.number} {self.text[:40]}".strip()
 
     def get_absolute_url(self) -> str:
         return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_on(timezone.localdate())
+
+    def valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or self.valid_until > day
+        )
 
     @property
     def label(self) -> str:

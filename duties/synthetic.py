@@ -201,6 +201,7 @@ class NationalDatasetBuilder:
                 )
                 duty = DutyItem(
                     id=provision.id,
+                    lineage=provision.id,
                     document_id=document_id,
                     provision_id=provision.id,
                     number=str(number),

@@ -16,6 +16,9 @@ FILTERABLE = {
         "document": "document",
         "provision": None,  # one duty per provision: the duty's own page, not a filter
         "departments": "department",
+        "edition": "edition",
+        "ended_by": None,  # the edition's changes page lists what it ended
+        "wording": None,  # the new wording's row in the edition's file: shown on the duty's page
     },
     DepartmentFilterSet: {
         "jurisdiction": "jurisdiction",
