@@ -311,18 +311,31 @@ class EditionChanges:
     def count(self, kind: str) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
 
+    @property
+    def added_count(self) -> int:
+        return self.count(DutyChange.ADDED)
 
-def editions_of(jurisdiction: Jurisdiction, department: Department | None = None):
-    """The editions of a jurisdiction's lists, newest first; for a department, those that touched its list."""
-    editions = Edition.objects.filter(jurisdiction=jurisdiction).select_related(
-        "jurisdiction__parent", "department", "document"
+    @property
+    def removed_count(self) -> int:
+        return self.count(DutyChange.REMOVED)
+
+    @property
+    def changed_count(self) -> int:
+        return self.count(DutyChange.CHANGED)
+
+
+def editions_list():
+    return Edition.objects.select_related("jurisdiction__parent", "department__jurisdiction", "document").order_by(
+        "-effective_on", "-id"
     )
-    if department is not None:
-        leading = {"roles__department": department, "roles__role__in": LEADING_ROLES}
-        started_here = DutyItem.objects.filter(edition=OuterRef("pk"), **leading)
-        ended_here = DutyItem.objects.filter(ended_by=OuterRef("pk"), **leading)
-        editions = editions.filter(Q(department=department) | Exists(started_here) | Exists(ended_here))
-    return editions.order_by("-effective_on", "-id")
+
+
+def editions_of_department(department: Department):
+    """The editions that touched `department`'s list: its own, and those of its jurisdiction's list that did."""
+    leading = {"roles__department": department, "roles__role__in": LEADING_ROLES}
+    started_here = DutyItem.objects.filter(edition=OuterRef("pk"), **leading)
+    ended_here = DutyItem.objects.filter(ended_by=OuterRef("pk"), **leading)
+    return editions_list().filter(Q(department=department) | Exists(started_here) | Exists(ended_here))
 
 
 def changes_of(editions, department: Department | None = None) -> list[EditionChanges]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left
+from django.utils import timezone
 
 from duties.models import (
     Department,
@@ -22,6 +23,7 @@ from duties.models import (
     Repair,
     ReportingRule,
     Sector,
+    valid_on,
 )
 
 LEADING_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
@@ -42,7 +44,7 @@ def provinces_with_counts():
     """Every province-level jurisdiction with how many departments, duties and documents it publishes."""
     return Jurisdiction.objects.filter(parent__isnull=True).annotate(
         department_count=_count_in_province(Department.objects.all(), "jurisdiction"),
-        duty_count=_count_in_province(DutyItem.objects.all(), "document__jurisdiction"),
+        duty_count=_count_in_province(DutyItem.objects.current(), "document__jurisdiction"),
         document_count=_count_in_province(Document.objects.all(), "jurisdiction"),
     )
 
@@ -65,11 +67,11 @@ def province_by_slug(slug):
     return Jurisdiction.objects.filter(parent__isnull=True, slug=slug)
 
 
-def departments_of(jurisdiction):
-    """The jurisdiction's own departments, by sector, with how many duties each leads."""
+def departments_of(jurisdiction, day=None):
+    """The jurisdiction's own departments, by sector, with how many duties each leads on `day` (today)."""
     return (
         Department.objects.filter(jurisdiction=jurisdiction)
-        .with_lead_counts()
+        .with_lead_counts(day)
         .select_related("sector", "jurisdiction")
         .order_by("sector__position", "position")
     )
@@ -117,8 +119,8 @@ def department_in(jurisdiction, slug):
     )
 
 
-def duties_for_department(department, roles=LEADING_ROLES):
-    """The duties in which `department` holds one of `roles`, with all their departments.
+def duties_for_department(department, roles=LEADING_ROLES, day=None):
+    """The duties in which `department` holds one of `roles` on `day` (today), with all their departments.
 
     Each duty carries `department_role`, the department's role in it; duties it leads come
     before those it co-leads (which sit in other departments' sections of the document),
@@ -127,7 +129,8 @@ def duties_for_department(department, roles=LEADING_ROLES):
     role_here = DutyRole.objects.filter(duty=OuterRef("pk"), department=department, role__in=roles)
     rank = Case(*(When(department_role=role, then=Value(index)) for index, role in enumerate(roles)))
     return (
-        DutyItem.objects.filter(Exists(role_here))
+        DutyItem.objects.as_of(day)
+        .filter(Exists(role_here))
         .annotate(department_role=Subquery(role_here.order_by("position").values("role")[:1]))
         .annotate(role_rank=rank)
         .with_departments()
@@ -135,9 +138,9 @@ def duties_for_department(department, roles=LEADING_ROLES):
     )
 
 
-def duty_counts_for_department(department):
+def duty_counts_for_department(department, day=None):
     counts = (
-        DutyRole.objects.filter(department=department)
+        DutyRole.objects.filter(valid_on(day or timezone.localdate(), "duty__"), department=department)
         .values("role")
         .annotate(total=Count("duty", distinct=True))
         .order_by()
@@ -146,7 +149,20 @@ def duty_counts_for_department(department):
 
 
 def duty_detail():
-    return DutyItem.objects.with_departments().select_related("provision__parent")
+    """Any version of a duty, with where its wording is published."""
+    return DutyItem.objects.with_departments().select_related(
+        "provision__parent", "wording__document", "edition", "ended_by"
+    )
+
+
+def duty_versions(duty):
+    """Every version of `duty`, oldest first, each with its departments and the edition that made it."""
+    return (
+        DutyItem.objects.filter(lineage=duty.lineage)
+        .with_departments()
+        .select_related("edition", "ended_by")
+        .order_by(F("valid_from").asc(nulls_first=True), "pk")
+    )
 
 
 def repairs_on_provision(provision):
@@ -172,9 +188,9 @@ class ProvisionNode:
 
 
 def document_outline(document):
-    """The document's provisions in reading order, each with its depth, its duty and its repairs."""
+    """The document's provisions in reading order, each with its depth, its duty in force and its repairs."""
     provisions = list(Provision.objects.filter(document=document).order_by("position"))
-    duty_by_provision = dict(DutyItem.objects.filter(document=document).values_list("provision_id", "pk"))
+    duty_by_provision = dict(DutyItem.objects.current().filter(document=document).values_list("provision_id", "pk"))
     repairs_by_provision = {}
     for repair in Repair.objects.filter(document=document, provision__isnull=False).order_by("line", "id"):
         repairs_by_provision.setdefault(repair.provision_id, []).append(repair)
@@ -200,7 +216,8 @@ def sectors_with_counts():
         department_count=Count("departments", distinct=True),
         lead_duty_count=Count(
             "departments__duty_roles__duty",
-            filter=Q(departments__duty_roles__role__in=LEADING_ROLES),
+            filter=Q(departments__duty_roles__role__in=LEADING_ROLES)
+            & valid_on(timezone.localdate(), "departments__duty_roles__duty__"),
             distinct=True,
         ),
     ).order_by("position")
@@ -212,7 +229,7 @@ def sector_departments_in(sector, provinces):
     for province in provinces:
         prefixes |= Q(jurisdiction__code__startswith=province.code[:2])
     leading = (
-        DutyRole.objects.filter(role__in=LEADING_ROLES)
+        DutyRole.objects.filter(valid_on(timezone.localdate(), "duty__"), role__in=LEADING_ROLES)
         .select_related("duty")
         .order_by("duty__document_id", "duty__position")
     )

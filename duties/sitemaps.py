@@ -48,7 +48,8 @@ class DocumentSitemap(Sitemap):
 class DutySitemap(Sitemap):
     def items(self):
         return (
-            DutyItem.objects.filter(document__jurisdiction__parent__isnull=True)
+            DutyItem.objects.current()
+            .filter(document__jurisdiction__parent__isnull=True)
             .select_related("document__jurisdiction")
             .order_by("pk")
         )

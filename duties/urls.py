@@ -1,6 +1,6 @@
 from django.urls import path
 
-from duties import views
+from duties import feeds, views
 
 app_name = "duties"
 
@@ -12,6 +12,18 @@ urlpatterns = [
     path("sectors/<slug:sector>/", views.SectorDetailView.as_view(), name="sector"),
     path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
     path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
+    path("<slug:province>/changes/", views.ChangesView.as_view(), name="changes"),
+    path("<slug:province>/changes/feed/", feeds.ProvinceChangesFeed(), name="changes_feed"),
+    path(
+        "<slug:province>/departments/<slug:department>/changes/",
+        views.DepartmentChangesView.as_view(),
+        name="department_changes",
+    ),
+    path(
+        "<slug:province>/departments/<slug:department>/changes/feed/",
+        feeds.DepartmentChangesFeed(),
+        name="department_changes_feed",
+    ),
     path("<slug:province>/duties/<int:pk>/", views.DutyView.as_view(), name="duty"),
     path("<slug:province>/documents/", views.DocumentListView.as_view(), name="document_list"),
     path("<slug:province>/documents/<int:pk>/", views.DocumentView.as_view(), name="document"),

@@ -1,5 +1,7 @@
 """The public pages: provinces, departments, duties, documents, search and sector comparison."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -7,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from duties import selectors
+from duties import editions, selectors
 from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet, filter_in_province
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
@@ -16,6 +18,32 @@ from reports.filtersets import ReportFilterSet
 from reports.models import Report
 
 PAGE_SIZE = 50
+
+
+AS_OF_INVALID = _("日期应写作 YYYY-MM-DD，如 2025-01-01；下面显示的是现行清单。")
+
+
+class AsOfMixin:
+    """`?as_of=YYYY-MM-DD` shows the lists as they stood that day; a malformed date shows today's, with a 400."""
+
+    @cached_property
+    def as_of(self):
+        field = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+        try:
+            return field.clean(self.request.GET.get("as_of", "").strip())
+        except ValidationError:
+            return None
+
+    @property
+    def as_of_error(self):
+        return AS_OF_INVALID if self.request.GET.get("as_of", "").strip() and self.as_of is None else None
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.as_of_error:
+            response_kwargs["status"] = 400
+        return super().render_to_response(
+            {**context, "as_of": self.as_of, "as_of_error": self.as_of_error}, **response_kwargs
+        )
 
 
 class ProvinceMixin:
@@ -41,7 +69,7 @@ class HomeView(TemplateView):
         )
 
 
-class ProvinceView(ProvinceMixin, ListView):
+class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
     """A province's documents, its departments by sector and its reporting rule."""
 
     template_name = "duties/jurisdiction_detail.html"
@@ -50,7 +78,7 @@ class ProvinceView(ProvinceMixin, ListView):
     DOCUMENTS_SHOWN = 10
 
     def get_queryset(self):
-        return selectors.departments_of(self.province)
+        return selectors.departments_of(self.province, self.as_of)
 
     def get_context_data(self, **kwargs):
         rules = list(selectors.reporting_rules_of(self.province))
@@ -65,7 +93,7 @@ class ProvinceView(ProvinceMixin, ListView):
         )
 
 
-class DepartmentView(ProvinceMixin, ListView):
+class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
     """A department's published list: the duties it leads (or, on request, those it cooperates on)."""
 
     template_name = "duties/department_detail.html"
@@ -82,10 +110,10 @@ class DepartmentView(ProvinceMixin, ListView):
 
     def get_queryset(self):
         roles = (DutyRole.Role.COOPERATING,) if self.showing_cooperation else selectors.LEADING_ROLES
-        return selectors.duties_for_department(self.department, roles)
+        return selectors.duties_for_department(self.department, roles, self.as_of)
 
     def get_context_data(self, **kwargs):
-        counts = selectors.duty_counts_for_department(self.department)
+        counts = selectors.duty_counts_for_department(self.department, self.as_of)
         return super().get_context_data(
             reports=report_selectors.published_reports_for_department(self.department),
             record=report_selectors.on_time_record(self.department),
@@ -100,8 +128,11 @@ class DepartmentView(ProvinceMixin, ListView):
         )
 
 
-class DutyView(ProvinceMixin, DetailView):
-    """One duty: its text, its departments, the provision it comes from and any repair on it."""
+class DutyView(AsOfMixin, ProvinceMixin, DetailView):
+    """One duty: its text, its departments, the provision it comes from, its versions and any repair on it.
+
+    The id names one version; with `?as_of=` the page shows the version of the same duty in force that day.
+    """
 
     template_name = "duties/dutyitem_detail.html"
     context_object_name = "duty"
@@ -109,8 +140,15 @@ class DutyView(ProvinceMixin, DetailView):
     def get_queryset(self):
         return filter_in_province(selectors.duty_detail(), "document__jurisdiction", self.province)
 
+    def get_object(self, queryset=None):
+        version = super().get_object(queryset)
+        if self.as_of is None:
+            return version
+        return self.get_queryset().filter(lineage=version.lineage).as_of(self.as_of).first() or version
+
     def get_context_data(self, **kwargs):
         duty = self.object
+        versions = list(selectors.duty_versions(duty))
         lead = duty.lead_departments
         crumbs = [self.province_crumb()]
         if len(lead) == 1 and lead[0].jurisdiction_id == self.province.code:
@@ -119,9 +157,60 @@ class DutyView(ProvinceMixin, DetailView):
         return super().get_context_data(
             province=self.province,
             repairs=selectors.repairs_on_provision(duty.provision),
+            versions=versions if len(versions) > 1 else [],
+            current_version=next((version for version in versions if version.is_current), None),
+            in_force_on_as_of=self.as_of is None or duty.valid_on(self.as_of),
+            upcoming=duty.valid_from is not None and duty.valid_from > timezone.localdate(),
             breadcrumbs=crumbs,
             **kwargs,
         )
+
+
+class ChangesView(ProvinceMixin, ListView):
+    """A province's editions, newest first, each with the duties it added, removed and changed."""
+
+    template_name = "duties/changes.html"
+    context_object_name = "editions"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return filter_in_province(editions.editions_list(), "jurisdiction", self.province)
+
+    def scope_department(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            province=self.province,
+            department=self.scope_department(),
+            edition_changes=editions.changes_of(context["page_obj"], self.scope_department()),
+            breadcrumbs=[self.province_crumb(), (_("清单修订记录"), None)],
+        )
+        return context
+
+
+class DepartmentChangesView(ChangesView):
+    """The editions that touched one department's list, with its duties' changes only."""
+
+    @cached_property
+    def department(self):
+        return get_object_or_404(selectors.department_in(self.province, self.kwargs["department"]))
+
+    def get_queryset(self):
+        return editions.editions_of_department(self.department)
+
+    def scope_department(self):
+        return self.department
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            self.province_crumb(),
+            (self.department.short_name, self.department.get_absolute_url()),
+            (_("清单修订记录"), None),
+        ]
+        return context
 
 
 class DocumentListView(ProvinceMixin, ListView):

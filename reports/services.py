@@ -5,6 +5,7 @@ inside one transaction. Saves carry the version the writer started from: a draft
 by someone else in between is refused, never silently overwritten.
 """
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -54,6 +55,11 @@ def _deny_unless(allowed: bool):
         raise PermissionDenied(NOT_ALLOWED)
 
 
+def _last_day_of(year: int) -> datetime.date:
+    """The report on a year covers the duties led at its end (or today, while the year runs)."""
+    return min(datetime.date(year, 12, 31), rules.today_in_china())
+
+
 @transaction.atomic
 def report_create(*, user, department, year: int) -> Report:
     """Open a draft for `department`'s report on `year`, pre-filled from its duty list and its province's rule."""
@@ -77,7 +83,7 @@ def report_create(*, user, department, year: int) -> Report:
         raise ValidationError({"year": REPORT_EXISTS}) from None
     ReportEntry.objects.bulk_create(
         ReportEntry(report=report, duty=duty, duty_text=duty.text, position=position)
-        for position, duty in enumerate(duties_for_department(department), start=1)
+        for position, duty in enumerate(duties_for_department(department, day=_last_day_of(year)), start=1)
     )
     ReportSection.objects.bulk_create(
         ReportSection(report=report, title=section.title, source_provision=section.provision, position=position)

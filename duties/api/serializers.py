@@ -99,11 +99,24 @@ class DutyItemSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="document.jurisdiction.code", read_only=True)
     provision = ProvisionBriefSerializer(read_only=True)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
+    lineage = serializers.IntegerField(read_only=True, help_text="事项标识：同一事项各版本共用（首个版本的 id）。")
+    valid_from = serializers.DateField(
+        read_only=True, allow_null=True, help_text="本版本起始日期；为空表示自来源文件起。"
+    )
+    valid_until = serializers.DateField(
+        read_only=True, allow_null=True, help_text="本版本失效日期（当日起不再有效）；为空表示现行。"
+    )
+    edition = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="新增或修订本版本的清单版本（/api/v1/editions/{id}/）；为空表示来源文件的原始清单。",
+    )
 
     class Meta:
         model = DutyItem
         fields = [
             "id",
+            "lineage",
             "number",
             "text",
             "lead_departments",
@@ -113,6 +126,9 @@ class DutyItemSerializer(serializers.ModelSerializer):
             "province",
             "document",
             "provision",
+            "valid_from",
+            "valid_until",
+            "edition",
             "url",
         ]
 

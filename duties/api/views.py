@@ -1,17 +1,28 @@
 """Read-only endpoints over the duty lists, filtered by the same FilterSets as the pages."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import exceptions, generics, mixins, viewsets
 
 from duties import selectors
 from duties.api import serializers
 from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet
 from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Provision, Sector
 from portal.api import SearchAwareOrderingFilter
+
+
+def as_of_parameter(request):
+    """The `as_of` date of the query, None when absent; a 400 naming the field when malformed."""
+    field = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+    try:
+        return field.clean(request.query_params.get("as_of"))
+    except ValidationError as error:
+        raise exceptions.ValidationError({"as_of": error.messages}) from None
 
 
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -63,14 +74,37 @@ class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return DutyItem.objects.with_departments().select_related("provision__document__jurisdiction")
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "as_of",
+                OpenApiTypes.DATE,
+                description="YYYY-MM-DD：返回同一事项在当日有效的版本（当日由谁牵头）；该日不在清单中时 404。",
+            )
+        ]
+    )
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    def get_object(self):
+        # Any version by its id, not only today's: links to a past version keep working.
+        duty = generics.get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        day = as_of_parameter(self.request)
+        if day is None:
+            return duty
+        version = self.get_queryset().filter(lineage=duty.lineage).as_of(day).first()
+        if version is None:
+            raise exceptions.NotFound(f"该事项在 {day:%Y-%m-%d} 不在清单中。")
+        return version
+
 
 def _duty_filter_parameters():
     """The duty filters lead-departments/ accepts, documented from the FilterSet itself."""
-    names = ["search", "province", "jurisdiction", "document", "sector"]
+    names = ["search", "province", "jurisdiction", "document", "sector", "as_of"]
     return [
         OpenApiParameter(
             name,
-            OpenApiTypes.INT if name == "document" else OpenApiTypes.STR,
+            {"document": OpenApiTypes.INT, "as_of": OpenApiTypes.DATE}.get(name, OpenApiTypes.STR),
             description=str(
                 DutyItemFilterSet.base_filters[name].extra.get("help_text")
                 or DutyItemFilterSet.base_filters[name].label
@@ -86,7 +120,7 @@ class LeadDepartmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     serializer_class = serializers.LeadDepartmentSerializer
     filter_backends = []
-    DUTY_PARAMETERS = ("search", "province", "jurisdiction", "document", "sector")
+    DUTY_PARAMETERS = ("search", "province", "jurisdiction", "document", "sector", "as_of")
 
     def matching_duties(self):
         params = {

@@ -90,7 +90,7 @@ def test_an_edition_reports_what_it_added_removed_and_reworded(water, admin_user
     added = DutyDraft(None, "99", "新增的河湖长制工作。", (RoleDraft("lead", water.pk, "省水利厅"),), 99)
     edition = publish(water, [*drafts, added], user=admin_user)
 
-    (report,) = editions.changes_of(editions.editions_of(water.jurisdiction, water))
+    (report,) = editions.changes_of(editions.editions_of_department(water), water)
     assert report.edition == edition
     kinds = {change.kind: change for change in report.changes}
     assert (report.count("added"), report.count("removed"), report.count("changed")) == (1, 1, 1)

@@ -20,7 +20,8 @@ PAGES = {
         ],
         10,
     ),
-    "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 6),
+    # Two of them read the duty's versions and their departments.
+    "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 8),
     "document": (["/jiangxi/documents/36000001/", "/chongqing/documents/50000001/"], 7),
     # The listed tab's page and count, and the count of each of the three other tabs.
     "search duties": (["/search/?q=厕所", "/search/?q=环境", "/search/?q=環境+水"], 8),
