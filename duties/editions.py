@@ -325,9 +325,9 @@ class EditionChanges:
 
 
 def editions_list():
-    return Edition.objects.select_related("jurisdiction__parent", "department__jurisdiction", "document").order_by(
-        "-effective_on", "-id"
-    )
+    return Edition.objects.select_related(
+        "jurisdiction__parent", "department__jurisdiction__parent", "document__jurisdiction__parent"
+    ).order_by("-effective_on", "-id")
 
 
 def editions_of_department(department: Department):
@@ -341,7 +341,12 @@ def editions_of_department(department: Department):
 def changes_of(editions, department: Department | None = None) -> list[EditionChanges]:
     """What each of `editions` changed, in a fixed number of queries; for a department, only its duties."""
     editions = list(editions)
-    roles = Prefetch("roles", queryset=DutyRole.objects.select_related("department").order_by("position"))
+    roles = Prefetch(
+        "roles",
+        queryset=DutyRole.objects.select_related("department__jurisdiction__parent", "department__sector").order_by(
+            "position"
+        ),
+    )
     versions = DutyItem.objects.select_related("document__jurisdiction__parent").prefetch_related(roles)
     started = list(versions.filter(edition__in=editions).order_by("document_id", "position"))
     ended = list(versions.filter(ended_by__in=editions).order_by("document_id", "position"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from duties import search
+from duties import editions, search
 from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
 
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
@@ -217,3 +217,27 @@ class ProvisionFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search.search(queryset, value)
+
+
+class EditionFilterSet(django_filters.FilterSet):
+    province = province_filter("jurisdiction")
+    jurisdiction = jurisdiction_filter("jurisdiction")
+    department = DepartmentFilter(
+        queryset=Department.objects.all(),
+        method="filter_department",
+        label=_("部门"),
+        help_text=_("部门编号：改动过该部门清单的版本（含整份清单的版本），只列该部门的改动。"),
+    )
+    effective_after = django_filters.DateFilter(
+        field_name="effective_on", lookup_expr="gte", label=_("生效日期不早于"), help_text=_("YYYY-MM-DD。")
+    )
+    effective_before = django_filters.DateFilter(
+        field_name="effective_on", lookup_expr="lte", label=_("生效日期不晚于"), help_text=_("YYYY-MM-DD。")
+    )
+
+    class Meta:
+        model = Edition
+        fields = ["province", "jurisdiction", "department", "effective_after", "effective_before"]
+
+    def filter_department(self, queryset, name, value):
+        return queryset.filter(pk__in=editions.editions_of_department(value).values("pk"))

@@ -1,9 +1,10 @@
 """How the duty lists look in the API. Read-only; every nested object comes from the
 view's select_related/prefetch_related, so no serializer runs a query per row."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from duties.models import Department, Document, DutyItem, Jurisdiction, Provision, Sector
+from duties.models import Department, Document, DutyItem, Edition, Jurisdiction, Provision, Sector
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -87,7 +88,9 @@ class UnresolvedMentionSerializer(serializers.Serializer):
     role = serializers.CharField()
 
 
-class DutyItemSerializer(serializers.ModelSerializer):
+class DutyVersionSerializer(serializers.ModelSerializer):
+    """One version of a duty: its words and departments, and when it was in force."""
+
     number = serializers.CharField(read_only=True, help_text="文件中印的编号；江西附件清单各部门从 1 重新编号。")
     lead_departments = DepartmentBriefSerializer(many=True, read_only=True)
     co_lead_departments = DepartmentBriefSerializer(many=True, read_only=True)
@@ -95,25 +98,44 @@ class DutyItemSerializer(serializers.ModelSerializer):
     other_mentions = UnresolvedMentionSerializer(
         source="unresolved_mentions", many=True, read_only=True, help_text="文中提到但未对应到已收录部门的机构。"
     )
-    document = DocumentBriefSerializer(read_only=True)
-    province = serializers.CharField(source="document.jurisdiction.code", read_only=True)
-    provision = ProvisionBriefSerializer(read_only=True)
-    url = serializers.CharField(source="get_absolute_url", read_only=True)
-    lineage = serializers.IntegerField(read_only=True, help_text="事项标识：同一事项各版本共用（首个版本的 id）。")
     valid_from = serializers.DateField(
         read_only=True, allow_null=True, help_text="本版本起始日期；为空表示自来源文件起。"
     )
     valid_until = serializers.DateField(
         read_only=True, allow_null=True, help_text="本版本失效日期（当日起不再有效）；为空表示现行。"
     )
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = DutyItem
+        fields = [
+            "id",
+            "number",
+            "text",
+            "lead_departments",
+            "co_lead_departments",
+            "cooperating_departments",
+            "other_mentions",
+            "valid_from",
+            "valid_until",
+            "url",
+        ]
+
+
+class DutyItemSerializer(DutyVersionSerializer):
+    """A duty version with its duty's identity, its source and the edition that made it."""
+
+    lineage = serializers.IntegerField(read_only=True, help_text="事项标识：同一事项各版本共用（首个版本的 id）。")
+    document = DocumentBriefSerializer(read_only=True)
+    province = serializers.CharField(source="document.jurisdiction.code", read_only=True)
+    provision = ProvisionBriefSerializer(read_only=True)
     edition = serializers.PrimaryKeyRelatedField(
         read_only=True,
         allow_null=True,
         help_text="新增或修订本版本的清单版本（/api/v1/editions/{id}/）；为空表示来源文件的原始清单。",
     )
 
-    class Meta:
-        model = DutyItem
+    class Meta(DutyVersionSerializer.Meta):
         fields = [
             "id",
             "lineage",
@@ -206,3 +228,49 @@ class DocumentDetailSerializer(DocumentSerializer):
 
     def get_provisions(self, document) -> list[dict]:
         return ProvisionNodeSerializer(document.provision_roots, many=True).data
+
+
+class TextPieceSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(
+        choices=["equal", "delete", "insert"], help_text="equal 未改，delete 删去，insert 新增。"
+    )
+    text = serializers.CharField()
+
+
+class DutyChangeSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["added", "removed", "changed"], help_text="新增、删除或修改。")
+    lineage = serializers.IntegerField(source="duty.lineage", help_text="事项标识。")
+    before = DutyVersionSerializer(allow_null=True, help_text="改动前的版本；新增时为空。")
+    after = DutyVersionSerializer(allow_null=True, help_text="改动后的版本；删除时为空。")
+    text_diff = serializers.SerializerMethodField(help_text="逐字比较的文本差异（修改时）；文本未改时为空。")
+
+    @extend_schema_field(TextPieceSerializer(many=True))
+    def get_text_diff(self, change):
+        if not change.text_changed:
+            return []
+        return [{"op": op, "text": text} for op, text in change.text_diff()]
+
+
+class EditionSerializer(serializers.ModelSerializer):
+    """A dated edition of a list with what it changed (`changes`: filled by the view, in a fixed number of queries)."""
+
+    jurisdiction = JurisdictionBriefSerializer(read_only=True)
+    department = DepartmentBriefSerializer(read_only=True, allow_null=True)
+    document = DocumentBriefSerializer(read_only=True, allow_null=True, help_text="本版清单全文（导入的表格）。")
+    changes = DutyChangeSerializer(source="changes_list", many=True, read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Edition
+        fields = [
+            "id",
+            "jurisdiction",
+            "department",
+            "effective_on",
+            "basis",
+            "summary",
+            "document",
+            "created_at",
+            "changes",
+            "url",
+        ]

@@ -9,5 +9,6 @@ router.register("departments", views.DepartmentViewSet, basename="department")
 router.register("duties", views.DutyItemViewSet, basename="duty")
 router.register("lead-departments", views.LeadDepartmentViewSet, basename="lead-department")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("editions", views.EditionViewSet, basename="edition")
 
 urlpatterns = router.urls

@@ -9,10 +9,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, viewsets
 
-from duties import selectors
+from duties import editions, selectors
 from duties.api import serializers
-from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet
-from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Provision, Sector
+from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet, EditionFilterSet
+from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Sector
 from portal.api import SearchAwareOrderingFilter
 
 
@@ -178,3 +178,33 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             provision.child_nodes = by_parent.get(provision.pk, [])
         document.provision_roots = by_parent.get(None, [])
         return document
+
+
+class EditionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Dated editions of the duty lists, newest first, each with the duties it added, removed and changed.
+
+    With `department`, only the editions that changed that department's list, and only its duties' changes.
+    """
+
+    serializer_class = serializers.EditionSerializer
+    filterset_class = EditionFilterSet
+    filter_backends = [DjangoFilterBackend]
+
+    def get_queryset(self):
+        return editions.editions_list()
+
+    def _with_changes(self, editions_shown):
+        department = None
+        if self.action == "list":  # the filter backend has validated the parameters already
+            filterset = EditionFilterSet(self.request.query_params, queryset=Edition.objects.none())
+            department = filterset.form.cleaned_data.get("department") if filterset.is_valid() else None
+        for item in editions.changes_of(editions_shown, department):
+            item.edition.changes_list = item.changes
+        return editions_shown
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return self._with_changes(page if page is not None else list(queryset))
+
+    def get_object(self):
+        return self._with_changes([super().get_object()])[0]
