@@ -190,7 +190,11 @@ class ProvisionNode:
 def document_outline(document):
     """The document's provisions in reading order, each with its depth, its duty in force and its repairs."""
     provisions = list(Provision.objects.filter(document=document).order_by("position"))
-    duty_by_provision = dict(DutyItem.objects.current().filter(document=document).values_list("provision_id", "pk"))
+    duty_by_provision = {}
+    # An edition's document holds the new wording of duties whose source is another document.
+    in_force = DutyItem.objects.current().filter(Q(document=document) | Q(wording__document=document))
+    for provision_id, wording_id, pk in in_force.values_list("provision_id", "wording_id", "pk"):
+        duty_by_provision[provision_id] = duty_by_provision[wording_id] = pk
     repairs_by_provision = {}
     for repair in Repair.objects.filter(document=document, provision__isnull=False).order_by("line", "id"):
         repairs_by_provision.setdefault(repair.provision_id, []).append(repair)

@@ -168,3 +168,11 @@ def test_the_changes_page_runs_the_same_queries_for_one_edition_or_two(client, e
     water = Department.objects.get(pk=360000010)
     publish(water, department_list_drafts(water)[1:], effective_on=datetime.date(2026, 3, 1))
     assert queries("/jiangxi/changes/") == one
+
+
+def test_the_editions_document_links_each_row_to_its_duty(client, edition):
+    body = page(client, f"/jiangxi/documents/{edition.document_id}/")
+    reworded = DutyItem.objects.current().get(lineage=REWORDED)
+    added = DutyItem.objects.current().get(text=ADDED_TEXT)
+    assert NEW_TEXT in body and ADDED_TEXT in body
+    assert f"/jiangxi/duties/{reworded.pk}/" in body and f"/jiangxi/duties/{added.pk}/" in body

@@ -9,6 +9,8 @@ from duties import editions
 from duties.audit import AuditEntry
 from duties.editions import DutyChange, DutyDraft, RoleDraft
 from duties.models import Department, DutyItem, Jurisdiction
+from reports import services
+from tests.factories import make_approver
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,14 @@ def test_a_department_from_another_jurisdiction_is_refused(water):
         editions.edition_plan(
             jurisdiction=Jurisdiction.objects.get(code="410000"), department=water, effective_on=EFFECTIVE, drafts=[]
         )
+
+
+def test_a_report_lists_the_duties_led_at_the_end_of_its_year(water):
+    drafts = department_list_drafts(water)
+    publish(water, drafts[1:])  # from 2026-01-01, the first duty is off the list
+    approver = make_approver(water)
+    report_2025 = services.report_create(user=approver, department=water, year=2025)
+    assert drafts[0].lineage in {entry.duty.lineage for entry in report_2025.entries.all()}
+    report_2026 = services.report_create(user=approver, department=water, year=2026)
+    assert drafts[0].lineage not in {entry.duty.lineage for entry in report_2026.entries.all()}
+    assert report_2026.entries.count() == len(drafts) - 1
