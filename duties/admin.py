@@ -221,14 +221,41 @@ class DutyRoleInline(admin.TabularInline):
     raw_id_fields = ["department"]
 
 
+class InForceFilter(admin.SimpleListFilter):
+    title = _("版本")
+    parameter_name = "in_force"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("现行")), ("no", _("已失效或尚未施行"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.current()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.current().values("pk"))
+        return queryset
+
+
+def is_history(duty) -> bool:
+    """A version an edition has ended: history, which corrections must not rewrite."""
+    return duty is not None and duty.valid_until is not None
+
+
 @admin.register(DutyItem)
 class DutyItemAdmin(AuditedAdmin):
-    list_display = ["__str__", "number", "document", "position"]
-    list_filter = ["document__jurisdiction", "document"]
-    search_fields = ["text", "number"]
+    list_display = ["__str__", "number", "document", "valid_from", "valid_until"]
+    list_filter = [InForceFilter, "document__jurisdiction", "document"]
+    search_fields = ["text", "number", "=lineage"]
     list_select_related = ["document"]
     raw_id_fields = ["document", "provision"]
+    readonly_fields = ["lineage", "valid_from", "valid_until", "edition", "ended_by", "wording"]
     inlines = [DutyRoleInline]
+
+    def has_change_permission(self, request, obj=None):
+        return not is_history(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_history(obj) and super().has_delete_permission(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -243,6 +270,12 @@ class DutyRoleAdmin(AuditedAdmin):
     search_fields = ["name_as_written", "department__name"]
     list_select_related = ["duty", "department"]
     raw_id_fields = ["duty", "department"]
+
+    def has_change_permission(self, request, obj=None):
+        return not is_history(obj and obj.duty) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_history(obj and obj.duty) and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

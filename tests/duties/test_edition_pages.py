@@ -176,3 +176,14 @@ def test_the_editions_document_links_each_row_to_its_duty(client, edition):
     added = DutyItem.objects.current().get(text=ADDED_TEXT)
     assert NEW_TEXT in body and ADDED_TEXT in body
     assert f"/jiangxi/duties/{reworded.pk}/" in body and f"/jiangxi/duties/{added.pk}/" in body
+
+
+def test_an_ended_version_is_read_only_in_the_admin(admin_client, edition):
+    old = admin_client.get(f"/admin/duties/dutyitem/{REWORDED}/change/")
+    assert old.status_code == 200 and 'name="text"' not in old.content.decode()
+    assert admin_client.post(f"/admin/duties/dutyitem/{REWORDED}/change/", {"text": "改写历史"}).status_code == 403
+    assert DutyItem.objects.get(pk=REWORDED).text == "深入推进河湖“清四乱”常态化规范化。"
+    current = DutyItem.objects.current().get(lineage=REWORDED)
+    assert 'name="text"' in admin_client.get(f"/admin/duties/dutyitem/{current.pk}/change/").content.decode()
+    listed = admin_client.get("/admin/duties/dutyitem/?in_force=no").content.decode()
+    assert f"/admin/duties/dutyitem/{REWORDED}/change/" in listed
