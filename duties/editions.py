@@ -326,7 +326,9 @@ class EditionChanges:
 
 def editions_list():
     return Edition.objects.select_related(
-        "jurisdiction__parent", "department__jurisdiction__parent", "document__jurisdiction__parent"
+        "jurisdiction__parent__parent",
+        "department__jurisdiction__parent__parent",
+        "document__jurisdiction__parent__parent",
     ).order_by("-effective_on", "-id")
 
 
@@ -343,9 +345,9 @@ def changes_of(editions, department: Department | None = None) -> list[EditionCh
     editions = list(editions)
     roles = Prefetch(
         "roles",
-        queryset=DutyRole.objects.select_related("department__jurisdiction__parent", "department__sector").order_by(
-            "position"
-        ),
+        queryset=DutyRole.objects.select_related(
+            "department__jurisdiction__parent__parent", "department__sector"
+        ).order_by("position"),
     )
     versions = DutyItem.objects.select_related("document__jurisdiction__parent").prefetch_related(roles)
     started = list(versions.filter(edition__in=editions).order_by("document_id", "position"))

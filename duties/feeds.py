@@ -69,15 +69,17 @@ class ProvinceChangesFeed(Feed):
 class DepartmentChangesFeed(ProvinceChangesFeed):
     """Each edition that changed one department's list, with its duties' changes."""
 
-    def get_object(self, request, province, department):
-        province = get_object_or_404(selectors.province_by_slug(province))
-        return get_object_or_404(selectors.department_in(province, department))
+    def get_object(self, request, province, department, code=None):
+        jurisdiction = get_object_or_404(selectors.province_by_slug(province))
+        if code is not None:
+            jurisdiction = get_object_or_404(selectors.jurisdiction_in(jurisdiction, str(code)))
+        return get_object_or_404(selectors.department_in(jurisdiction, department))
 
     def title(self, obj):
         return _("%(scope)s生态环境保护具体事项清单：修订记录") % {"scope": obj.name}
 
     def link(self, obj):
-        return reverse("duties:department_changes", args=[obj.jurisdiction.slug, obj.slug])
+        return obj.get_changes_url()
 
     def department(self, obj):
         return obj

@@ -32,8 +32,10 @@ class Sector(models.Model):
 
 
 def province_slug_of(jurisdiction):
-    """The slug that starts the jurisdiction's public URLs: its province's."""
-    return jurisdiction.slug if jurisdiction.parent_id is None else jurisdiction.parent.slug
+    """The slug that starts the jurisdiction's public URLs: its province's (at most two levels up)."""
+    while jurisdiction.parent_id is not None:
+        jurisdiction = jurisdiction.parent
+    return jurisdiction.slug
 
 
 class Jurisdiction(models.Model):
@@ -91,7 +93,9 @@ class Jurisdiction(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("duties:province", args=[province_slug_of(self)])
+        if self.parent_id is None:
+            return reverse("duties:province", args=[self.slug])
+        return reverse("duties:jurisdiction", args=[province_slug_of(self), int(self.code)])
 
 
 class DepartmentQuerySet(models.QuerySet):
@@ -144,7 +148,20 @@ class Department(SearchableModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("duties:department", args=[province_slug_of(self.jurisdiction), self.slug])
+        return self._url("department")
+
+    def get_changes_url(self) -> str:
+        return self._url("department_changes")
+
+    def get_changes_feed_url(self) -> str:
+        return self._url("department_changes_feed")
+
+    def _url(self, name):
+        """A province's departments are under the province; a city's or county's under its code too."""
+        jurisdiction = self.jurisdiction
+        if jurisdiction.parent_id is None:
+            return reverse(f"duties:{name}", args=[jurisdiction.slug, self.slug])
+        return reverse(f"duties:local_{name}", args=[province_slug_of(jurisdiction), int(jurisdiction.code), self.slug])
 
 
 class Document(SearchableModel):
@@ -360,10 +377,12 @@ class DutyItemQuerySet(models.QuerySet):
 
     def with_departments(self):
         """Fetch every role and its department in one more query per page, not one per row."""
-        return self.select_related("document", "provision", "document__jurisdiction").prefetch_related(
+        return self.select_related("provision", "document__jurisdiction__parent__parent").prefetch_related(
             Prefetch(
                 "roles",
-                queryset=DutyRole.objects.select_related("department__sector", "department__jurisdiction__parent"),
+                queryset=DutyRole.objects.select_related(
+                    "department__sector", "department__jurisdiction__parent__parent"
+                ),
             )
         )
 

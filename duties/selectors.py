@@ -67,12 +67,25 @@ def province_by_slug(slug):
     return Jurisdiction.objects.filter(parent__isnull=True, slug=slug)
 
 
+def jurisdiction_in(province, code: str):
+    """A city or county of `province`, by its code."""
+    return Jurisdiction.objects.filter(
+        code=code, parent__isnull=False, code__startswith=province.code[:2]
+    ).select_related("parent__parent")
+
+
+def sub_jurisdictions_publishing(jurisdiction):
+    """The jurisdiction's cities or counties that publish a list (they or their counties have departments)."""
+    publishing = Department.objects.filter(Q(jurisdiction=OuterRef("pk")) | Q(jurisdiction__parent=OuterRef("pk")))
+    return jurisdiction.children.filter(Exists(publishing)).select_related("parent__parent").order_by("code")
+
+
 def departments_of(jurisdiction, day=None):
     """The jurisdiction's own departments, by sector, with how many duties each leads on `day` (today)."""
     return (
         Department.objects.filter(jurisdiction=jurisdiction)
         .with_lead_counts(day)
-        .select_related("sector", "jurisdiction")
+        .select_related("sector", "jurisdiction__parent__parent")
         .order_by("sector__position", "position")
     )
 
@@ -114,9 +127,9 @@ def next_annual_deadline(rules, today: datetime.date) -> AnnualDeadline | None:
 
 
 def department_in(jurisdiction, slug):
-    return Department.objects.select_related("jurisdiction", "sector", "key_duties_provision__document").filter(
-        jurisdiction=jurisdiction, slug=slug
-    )
+    return Department.objects.select_related(
+        "jurisdiction__parent__parent", "sector", "key_duties_provision__document"
+    ).filter(jurisdiction=jurisdiction, slug=slug)
 
 
 def duties_for_department(department, roles=LEADING_ROLES, day=None):

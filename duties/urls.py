@@ -13,6 +13,23 @@ urlpatterns = [
     path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
     path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
     path("<slug:province>/changes/", views.ChangesView.as_view(), name="changes"),
+    # A city's or county's pages: its code after the province's slug.
+    path("<slug:province>/<int:code>/", views.ProvinceView.as_view(), name="jurisdiction"),
+    path(
+        "<slug:province>/<int:code>/departments/<slug:department>/",
+        views.DepartmentView.as_view(),
+        name="local_department",
+    ),
+    path(
+        "<slug:province>/<int:code>/departments/<slug:department>/changes/",
+        views.DepartmentChangesView.as_view(),
+        name="local_department_changes",
+    ),
+    path(
+        "<slug:province>/<int:code>/departments/<slug:department>/changes/feed/",
+        feeds.DepartmentChangesFeed(),
+        name="local_department_changes_feed",
+    ),
     path("<slug:province>/changes/feed/", feeds.ProvinceChangesFeed(), name="changes_feed"),
     path(
         "<slug:province>/departments/<slug:department>/changes/",

@@ -53,8 +53,23 @@ class ProvinceMixin:
     def province(self):
         return get_object_or_404(selectors.province_by_slug(self.kwargs["province"]))
 
+    @cached_property
+    def jurisdiction(self):
+        """What the page is about: the province, or a city or county of it (its code in the URL)."""
+        if "code" not in self.kwargs:
+            return self.province
+        return get_object_or_404(selectors.jurisdiction_in(self.province, str(self.kwargs["code"])))
+
     def province_crumb(self):
         return (self.province.name, reverse("duties:province", args=[self.province.slug]))
+
+    def jurisdiction_crumbs(self):
+        """The province, then each level down to the page's jurisdiction."""
+        chain, jurisdiction = [], self.jurisdiction
+        while jurisdiction.parent_id is not None:
+            chain.insert(0, (jurisdiction.name, jurisdiction.get_absolute_url()))
+            jurisdiction = jurisdiction.parent
+        return [self.province_crumb(), *chain]
 
 
 class HomeView(TemplateView):
@@ -78,17 +93,20 @@ class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
     DOCUMENTS_SHOWN = 10
 
     def get_queryset(self):
-        return selectors.departments_of(self.province, self.as_of)
+        return selectors.departments_of(self.jurisdiction, self.as_of)
 
     def get_context_data(self, **kwargs):
-        rules = list(selectors.reporting_rules_of(self.province))
+        rules = list(selectors.reporting_rules_of(self.jurisdiction))
+        crumbs = self.jurisdiction_crumbs()
         return super().get_context_data(
             province=self.province,
-            documents=list(selectors.documents_of(self.province)[: self.DOCUMENTS_SHOWN + 1]),
+            jurisdiction=self.jurisdiction,
+            sub_jurisdictions=list(selectors.sub_jurisdictions_publishing(self.jurisdiction)),
+            documents=list(selectors.documents_of(self.jurisdiction)[: self.DOCUMENTS_SHOWN + 1]),
             documents_shown=self.DOCUMENTS_SHOWN,
             rules=rules,
             next_deadline=selectors.next_annual_deadline(rules, timezone.localdate()),
-            breadcrumbs=[(self.province.name, None)],
+            breadcrumbs=[*crumbs[:-1], (self.jurisdiction.name, None)],
             **kwargs,
         )
 
@@ -102,7 +120,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
 
     @cached_property
     def department(self):
-        return get_object_or_404(selectors.department_in(self.province, self.kwargs["department"]))
+        return get_object_or_404(selectors.department_in(self.jurisdiction, self.kwargs["department"]))
 
     @cached_property
     def showing_cooperation(self):
@@ -123,7 +141,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
             lead_count=counts.get(DutyRole.Role.LEAD, 0) + counts.get(DutyRole.Role.CO_LEAD, 0),
             cooperating_count=counts.get(DutyRole.Role.COOPERATING, 0),
             repairs=selectors.repairs_on_department(self.department),
-            breadcrumbs=[self.province_crumb(), (self.department.short_name, None)],
+            breadcrumbs=[*self.jurisdiction_crumbs(), (self.department.short_name, None)],
             **kwargs,
         )
 
@@ -152,7 +170,7 @@ class DutyView(AsOfMixin, ProvinceMixin, DetailView):
         lead = duty.lead_departments
         crumbs = [self.province_crumb()]
         if len(lead) == 1 and lead[0].jurisdiction_id == self.province.code:
-            crumbs.append((lead[0].short_name, reverse("duties:department", args=[self.province.slug, lead[0].slug])))
+            crumbs.append((lead[0].short_name, lead[0].get_absolute_url()))
         crumbs.append((_("事项 %(number)s") % {"number": duty.number} if duty.number else _("事项"), None))
         return super().get_context_data(
             province=self.province,
@@ -195,7 +213,7 @@ class DepartmentChangesView(ChangesView):
 
     @cached_property
     def department(self):
-        return get_object_or_404(selectors.department_in(self.province, self.kwargs["department"]))
+        return get_object_or_404(selectors.department_in(self.jurisdiction, self.kwargs["department"]))
 
     def get_queryset(self):
         return editions.editions_of_department(self.department)
@@ -206,7 +224,7 @@ class DepartmentChangesView(ChangesView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = [
-            self.province_crumb(),
+            *self.jurisdiction_crumbs(),
             (self.department.short_name, self.department.get_absolute_url()),
             (_("清单修订记录"), None),
         ]
