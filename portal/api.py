@@ -82,15 +82,17 @@ def flatten(value, prefix=""):
         if isinstance(item, dict):
             row.update(flatten(item, f"{column}."))
         elif isinstance(item, list):
-            row[column] = "；".join(
-                str(entry.get("name") or entry.get("text") or entry.get("id"))
-                if isinstance(entry, dict)
-                else str(entry)
-                for entry in item
-            )
+            row[column] = "；".join(_label(entry) if isinstance(entry, dict) else str(entry) for entry in item)
         else:
             row[column] = "" if item is None else item
     return row
+
+
+def _label(entry: dict) -> str:
+    """A nested object in one cell: its name or text, or for an edition's change its kind and duty."""
+    if "kind" in entry and "lineage" in entry:
+        return f"{entry['kind']} {entry['lineage']}"
+    return str(entry.get("name") or entry.get("text") or entry.get("id"))
 
 
 class CSVRenderer(renderers.BaseRenderer):

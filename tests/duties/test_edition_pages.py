@@ -187,3 +187,9 @@ def test_an_ended_version_is_read_only_in_the_admin(admin_client, edition):
     assert 'name="text"' in admin_client.get(f"/admin/duties/dutyitem/{current.pk}/change/").content.decode()
     listed = admin_client.get("/admin/duties/dutyitem/?in_force=no").content.decode()
     assert f"/admin/duties/dutyitem/{REWORDED}/change/" in listed
+
+
+def test_the_editions_export_names_each_change(client, edition):
+    response = client.get("/api/v1/editions/?format=csv")
+    assert response.status_code == 200
+    assert f"changed {REWORDED}" in response.content.decode() and f"removed {REMOVED}" in response.content.decode()
