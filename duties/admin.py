@@ -1,9 +1,20 @@
+import hashlib
+import uuid
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import search_index
+from . import search_index, spreadsheet
 from .audit import AuditEntry, audit_entry_record, changed_fields, field_values
+from .forms import ListImportForm, pending_token
 from .models import (
     Department,
     Document,
@@ -143,6 +154,70 @@ class EditionAdmin(ReadOnlyAdmin):
     search_fields = ["basis", "summary", "department__name"]
     list_select_related = ["jurisdiction", "department", "created_by"]
     date_hierarchy = "effective_on"
+    change_list_template = "admin/duties/edition/change_list.html"
+
+    def get_urls(self):
+        import_view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", import_view, name="duties_edition_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload a list, preview what it changes (or every error), then confirm to publish it as an edition."""
+        if not request.user.has_perm("duties.add_edition"):
+            raise PermissionDenied
+        form = ListImportForm(request.POST or None, request.FILES or None)
+        preview = None
+        if request.method == "POST" and form.is_valid():
+            scope = _import_scope(form.cleaned_data)
+            uploaded = form.cleaned_data.get("file") is not None
+            data, kept = self._file_of(form)
+            if data is None:
+                form.add_error("file", _("预览已过期或文件已变更，请重新选择文件。"))
+            else:
+                preview = spreadsheet.import_preview(
+                    jurisdiction=form.cleaned_data["jurisdiction"],
+                    department=form.cleaned_data["department"],
+                    effective_on=form.cleaned_data["effective_on"],
+                    data=data,
+                    file_name=kept["file_name"],
+                )
+                # Publish only what was previewed: the same file, list and date.
+                previewed = not uploaded and kept.get("scope") == scope
+                if "confirm" in request.POST and previewed and preview.can_publish:
+                    edition = spreadsheet.import_publish(
+                        preview=preview,
+                        basis=form.cleaned_data["basis"],
+                        summary=form.cleaned_data["summary"],
+                        user=request.user,
+                    )
+                    default_storage.delete(kept["name"])
+                    self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
+                    return redirect("admin:duties_edition_changelist")
+                form.data = {**form.data.dict(), "pending": pending_token(**{**kept, "scope": scope})}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("导入清单"),
+            "opts": self.model._meta,
+            "form": form,
+            "preview": preview,
+        }
+        return TemplateResponse(request, "admin/duties/edition/import.html", context)
+
+    @staticmethod
+    def _file_of(form):
+        """The uploaded file's bytes, kept server-side for the confirmation; or the kept file's, if unchanged."""
+        upload = form.cleaned_data.get("file")
+        if upload is not None:
+            data = upload.read(settings.DUTY_IMPORT_MAX_BYTES + 1)  # beyond the limit the preview says so
+            name = default_storage.save(f"list-imports/{uuid.uuid4().hex}", ContentFile(data))
+            return data, {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "file_name": upload.name[-80:]}
+        kept = form.pending_file()
+        if kept is None or not default_storage.exists(kept["name"]):
+            return None, None
+        with default_storage.open(kept["name"]) as stored:
+            data = stored.read()
+        if hashlib.sha256(data).hexdigest() != kept["sha256"]:
+            return None, None
+        return data, kept
 
 
 @admin.register(Sector)
@@ -219,6 +294,11 @@ class DutyRoleInline(admin.TabularInline):
     model = DutyRole
     extra = 0
     raw_id_fields = ["department"]
+
+
+def _import_scope(cleaned) -> str:
+    department = cleaned["department"]
+    return f"{cleaned['jurisdiction'].pk}|{department.pk if department else ''}|{cleaned['effective_on']}"
 
 
 class InForceFilter(admin.SimpleListFilter):

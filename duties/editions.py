@@ -41,8 +41,13 @@ class DutyDraft:
     row: int  # the row of the file it was read from
 
 
+ROLE_ORDER = {role: index for index, role in enumerate(DutyRole.Role.values)}
+
+
 def roles_of(duty: DutyItem) -> tuple[RoleDraft, ...]:
-    return tuple(RoleDraft(r.role, r.department_id, r.name_as_written) for r in duty.roles.all())
+    """A duty's departments, lead first, then co-lead, then cooperating, each in the order written."""
+    roles = sorted(duty.roles.all(), key=lambda role: (ROLE_ORDER[role.role], role.position))
+    return tuple(RoleDraft(role.role, role.department_id, role.name_as_written) for role in roles)
 
 
 def same_duty(version: DutyItem, draft: DutyDraft) -> bool:
@@ -74,6 +79,9 @@ class EditionPlan:
     @property
     def has_changes(self) -> bool:
         return bool(self.added or self.changed or self.removed)
+
+    def planned_changes(self) -> "list[PlannedChange]":
+        return [PlannedChange(version, draft) for version, draft in self.changed]
 
 
 def edition_plan(
@@ -272,28 +280,54 @@ class DutyChange:
         return self.kind == self.CHANGED and _named_roles(self.before) != _named_roles(self.after)
 
     def text_diff(self) -> list[tuple[str, str]]:
-        """The text as ("equal" | "delete" | "insert", characters) pieces, character by character."""
         if not self.text_changed:
             return [("equal", self.duty.text)]
-        before, after = self.before.text, self.after.text
-        pieces = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-            if op == "equal":
-                pieces.append(("equal", before[i1:i2]))
-            if op in ("delete", "replace"):
-                pieces.append(("delete", before[i1:i2]))
-            if op in ("insert", "replace"):
-                pieces.append(("insert", after[j1:j2]))
-        return pieces
+        return text_diff(self.before.text, self.after.text)
 
     def roles_diff(self) -> list[tuple[str, str, list[str], list[str]]]:
-        """Per role whose departments changed: (role, label, names before, names after)."""
-        before, after = _named_roles(self.before), _named_roles(self.after)
-        return [
-            (role, DutyRole.Role(role).label, before.get(role, []), after.get(role, []))
-            for role in DutyRole.Role.values
-            if before.get(role, []) != after.get(role, [])
-        ]
+        return roles_diff(_named_roles(self.before), _named_roles(self.after))
+
+
+def text_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """`after` against `before` as ("equal" | "delete" | "insert", characters) pieces, character by character."""
+    pieces = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(("equal", before[i1:i2]))
+        if op in ("delete", "replace"):
+            pieces.append(("delete", before[i1:i2]))
+        if op in ("insert", "replace"):
+            pieces.append(("insert", after[j1:j2]))
+    return pieces
+
+
+def roles_diff(before: dict, after: dict) -> list[tuple[str, str, list[str], list[str]]]:
+    """Per role whose departments changed: (role, label, names before, names after)."""
+    return [
+        (role, DutyRole.Role(role).label, before.get(role, []), after.get(role, []))
+        for role in DutyRole.Role.values
+        if before.get(role, []) != after.get(role, [])
+    ]
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """A row of a previewed edition that changes a duty: what the preview page shows."""
+
+    version: DutyItem
+    draft: DutyDraft
+
+    def text_diff(self):
+        return text_diff(self.version.text, self.draft.text)
+
+    def roles_diff(self):
+        names = {}
+        for role in self.draft.roles:
+            names.setdefault(role.role, []).append(role.name_as_written)
+        written = {}
+        for role in roles_of(self.version):
+            written.setdefault(role.role, []).append(role.name_as_written)
+        return roles_diff(written, names)
 
 
 def _named_roles(duty: DutyItem | None) -> dict[str, list[str]]:

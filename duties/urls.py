@@ -13,6 +13,19 @@ urlpatterns = [
     path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
     path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
     path("<slug:province>/changes/", views.ChangesView.as_view(), name="changes"),
+    # Each list in the spreadsheet template: duties.csv or duties.xlsx beside its page.
+    path("<slug:province>/duties.<str:fmt>", views.ListExportView.as_view(), name="export"),
+    path("<slug:province>/<int:code>/duties.<str:fmt>", views.ListExportView.as_view(), name="local_export"),
+    path(
+        "<slug:province>/departments/<slug:department>/duties.<str:fmt>",
+        views.ListExportView.as_view(),
+        name="department_export",
+    ),
+    path(
+        "<slug:province>/<int:code>/departments/<slug:department>/duties.<str:fmt>",
+        views.ListExportView.as_view(),
+        name="local_department_export",
+    ),
     # A city's or county's pages: its code after the province's slug.
     path("<slug:province>/<int:code>/", views.ProvinceView.as_view(), name="jurisdiction"),
     path(

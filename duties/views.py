@@ -1,15 +1,18 @@
 """The public pages: provinces, departments, duties, documents, search and sector comparison."""
 
+from urllib.parse import quote
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView, View
 
-from duties import editions, selectors
+from duties import editions, selectors, spreadsheet
 from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet, filter_in_province
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
@@ -229,6 +232,31 @@ class DepartmentChangesView(ChangesView):
             (_("清单修订记录"), None),
         ]
         return context
+
+
+class ListExportView(ProvinceMixin, View):
+    """A list in the spreadsheet template (duties/spreadsheet.py), as in force today or on `?as_of=`."""
+
+    FORMATS = {
+        "csv": ("text/csv; charset=utf-8", spreadsheet.write_csv),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", spreadsheet.write_xlsx),
+    }
+
+    def get(self, request, *args, fmt, **kwargs):
+        if fmt not in self.FORMATS:
+            raise Http404
+        department = None
+        if "department" in kwargs:
+            department = get_object_or_404(selectors.department_in(self.jurisdiction, kwargs["department"]))
+        try:
+            day = forms.DateField(input_formats=["%Y-%m-%d"], required=False).clean(request.GET.get("as_of", ""))
+        except ValidationError:
+            return HttpResponseBadRequest(AS_OF_INVALID, content_type="text/plain; charset=utf-8")
+        content_type, write = self.FORMATS[fmt]
+        response = HttpResponse(write(spreadsheet.list_rows(self.jurisdiction, department, day)), content_type)
+        name = spreadsheet.export_file_name(self.jurisdiction, department, day or timezone.localdate(), fmt)
+        response["Content-Disposition"] = f"attachment; filename=\"duties.{fmt}\"; filename*=UTF-8''{quote(name)}"
+        return response
 
 
 class DocumentListView(ProvinceMixin, ListView):

@@ -179,6 +179,10 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
+# Spreadsheet imports of duty lists (duties/spreadsheet.py): the largest file and number of rows read.
+DUTY_IMPORT_MAX_BYTES = int(os.environ.get("DUTY_IMPORT_MAX_BYTES", 5 * 2**20))
+DUTY_IMPORT_MAX_ROWS = int(os.environ.get("DUTY_IMPORT_MAX_ROWS", 20_000))
+
 # The source texts the parser reads and the fixtures it writes.
 DUTY_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"

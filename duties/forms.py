@@ -1,0 +1,69 @@
+"""Forms of the duty lists' editors: importing a list as a new edition."""
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from duties.filtersets import JurisdictionField
+from duties.models import Department, Jurisdiction
+
+PENDING_SALT = "duties.list-import"
+PENDING_MAX_AGE = 3600  # seconds between the preview and the confirmation
+
+
+class ListImportForm(forms.Form):
+    """Which list, from when, on what basis, and the file; the preview keeps the file server-side (`pending`)."""
+
+    jurisdiction = JurisdictionField(
+        queryset=Jurisdiction.objects.all(),
+        label=_("行政区"),
+        help_text=_("行政区划代码（如 360000、360100）。新加入的市县先在“行政区”中添加。"),
+        widget=forms.TextInput(attrs={"size": 10}),
+    )
+    department = forms.CharField(
+        label=_("部门"),
+        required=False,
+        max_length=100,
+        help_text=_("部门的拼音标识（见部门页面地址）；留空表示该行政区的整份清单。"),
+    )
+    effective_on = forms.DateField(
+        label=_("生效日期"), widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d"]
+    )
+    basis = forms.CharField(label=_("依据"), max_length=200, help_text=_("据以修订的文件或决定：标题和文号。"))
+    summary = forms.CharField(label=_("修订说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(
+        label=_("清单文件"), required=False, help_text=_("CSV（UTF-8）或 XLSX，列见模板；可先导出现行清单再修改。")
+    )
+    pending = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        jurisdiction, slug = cleaned.get("jurisdiction"), cleaned.get("department")
+        cleaned["department"] = None
+        if jurisdiction is not None and slug:
+            department = Department.objects.filter(jurisdiction=jurisdiction, slug=slug.strip()).first()
+            if department is None:
+                self.add_error(
+                    "department",
+                    _("%(jurisdiction)s没有拼音标识为“%(slug)s”的部门。")
+                    % {"jurisdiction": jurisdiction, "slug": slug},
+                )
+            cleaned["department"] = department
+        if not cleaned.get("file") and not cleaned.get("pending"):
+            self.add_error("file", _("请选择清单文件。"))
+        return cleaned
+
+    def pending_file(self) -> dict | None:
+        """The file kept by the preview ({name, sha256, file_name}), if the signed token is valid and fresh."""
+        token = self.cleaned_data.get("pending")
+        if not token:
+            return None
+        try:
+            return signing.loads(token, salt=PENDING_SALT, max_age=PENDING_MAX_AGE)
+        except signing.BadSignature:
+            return None
+
+
+def pending_token(*, name: str, sha256: str, file_name: str, scope: str) -> str:
+    """Sign which kept file was previewed, and for which list and date."""
+    return signing.dumps({"name": name, "sha256": sha256, "file_name": file_name, "scope": scope}, salt=PENDING_SALT)

@@ -1,0 +1,93 @@
+"""Import a duty list from the spreadsheet template as a new edition: preview by default, --confirm to publish."""
+
+import datetime
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from duties import spreadsheet
+from duties.models import Department, Jurisdiction
+
+TEXT_SHOWN = 60
+
+
+class Command(BaseCommand):
+    help = (
+        "Read a department's or a jurisdiction's duty list (CSV or XLSX, the template of README "
+        "'The spreadsheet template') and show what would change; with --confirm, publish it as a new edition."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--jurisdiction", required=True, help="GB/T 2260 code, e.g. 360000")
+        parser.add_argument("--department", help="the department's slug; omit for the jurisdiction's whole list")
+        parser.add_argument("--effective", required=True, type=_date, help="effective date, YYYY-MM-DD")
+        parser.add_argument("--basis", required=True, help="the document or decision behind the edition")
+        parser.add_argument("--summary", default="")
+        parser.add_argument("--user", help="username recorded as the publisher")
+        parser.add_argument("--confirm", action="store_true", help="publish; without it nothing is written")
+
+    def handle(self, *args, file, jurisdiction, department, effective, basis, summary, user, confirm, **options):
+        jurisdiction = _get(Jurisdiction.objects.filter(code=jurisdiction), f"no jurisdiction {jurisdiction}")
+        if department is not None:
+            department = _get(
+                Department.objects.filter(jurisdiction=jurisdiction, slug=department),
+                f"no department {department} in {jurisdiction}",
+            )
+        if user is not None:
+            user = _get(get_user_model().objects.filter(username=user), f"no user {user}")
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror}") from None
+        preview = spreadsheet.import_preview(
+            jurisdiction=jurisdiction, department=department, effective_on=effective, data=data, file_name=file.name
+        )
+        if preview.errors:
+            for error in preview.errors:
+                self.stderr.write(f"{file}: {error}")
+            raise CommandError(f"{len(preview.errors)} error(s); nothing was imported.")
+        self._show(preview)
+        if not preview.can_publish:
+            self.stdout.write("No changes: nothing to publish.")
+            return
+        if not confirm:
+            self.stdout.write("Preview only: run again with --confirm to publish this edition.")
+            return
+        try:
+            edition = spreadsheet.import_publish(preview=preview, basis=basis, summary=summary, user=user)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        self.stdout.write(self.style.SUCCESS(f"Published edition {edition.pk}: {edition}"))
+
+    def _show(self, preview):
+        plan = preview.plan
+        self.stdout.write(
+            f"{preview.department or preview.jurisdiction}, from {preview.effective_on:%Y-%m-%d}: "
+            f"{len(plan.added)} to add, {len(plan.changed)} to change, {len(plan.removed)} to remove, "
+            f"{len(plan.unchanged)} unchanged."
+        )
+        for draft in plan.added:
+            self.stdout.write(f"  + row {draft.row}: {draft.number} {draft.text[:TEXT_SHOWN]}")
+        for version, draft in plan.changed:
+            self.stdout.write(
+                f"  ~ row {draft.row} (事项标识 {version.lineage}): {draft.number} {draft.text[:TEXT_SHOWN]}"
+            )
+        for version in plan.removed:
+            self.stdout.write(f"  - 事项标识 {version.lineage}: {version.number} {version.text[:TEXT_SHOWN]}")
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--effective {value!r}: write the date as YYYY-MM-DD") from None
+
+
+def _get(queryset, message):
+    found = queryset.first()
+    if found is None:
+        raise CommandError(message)
+    return found

@@ -1,0 +1,373 @@
+"""The duty-list template (CSV and XLSX): export any list, read an edited one back as an edition's rows.
+
+One row per duty, with these columns (README: "The spreadsheet template"):
+
+    事项标识  部门  编号  事项内容  牵头部门  会同牵头部门  配合部门  来源文件  出处条款
+
+`事项标识` is the duty's lineage (empty for a new duty); the department cells hold names as
+written, several separated by "；" (not "、": real names such as 各市(州)、县(市、区)政府 contain
+it). A name is resolved in the list's jurisdiction: a department's name, short name or alias,
+or a name already recorded for a department there; a name recorded before as a body outside
+the records stays one. Any other name is an error, and so is any error in any row: a file
+with errors writes nothing. `来源文件` and `出处条款` say where a duty comes from; an import
+does not change them (a new wording's source is the imported file itself).
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from duties import editions, selectors
+from duties.editions import DutyDraft, EditionPlan, RoleDraft
+from duties.models import Department, DutyItem, DutyRole, Jurisdiction, Provision
+
+LINEAGE, DEPARTMENT, NUMBER, TEXT = "事项标识", "部门", "编号", "事项内容"
+LEAD, CO_LEAD, COOPERATING = "牵头部门", "会同牵头部门", "配合部门"
+DOCUMENT, PROVISION = "来源文件", "出处条款"
+COLUMNS = [LINEAGE, DEPARTMENT, NUMBER, TEXT, LEAD, CO_LEAD, COOPERATING, DOCUMENT, PROVISION]
+ROLE_COLUMNS = {LEAD: DutyRole.Role.LEAD, CO_LEAD: DutyRole.Role.CO_LEAD, COOPERATING: DutyRole.Role.COOPERATING}
+NAME_SEPARATOR = "；"
+_NAME_SPLIT = re.compile(r"[；;\r\n]+")
+XLSX_MAGIC = b"PK\x03\x04"
+SHEET_TITLE = "具体事项清单"
+
+
+# Export ------------------------------------------------------------------------------------
+
+
+def list_duties(jurisdiction: Jurisdiction, department: Department | None = None, day: datetime.date | None = None):
+    """The list in force on `day` (today), in the order its pages show it."""
+    if department is not None:
+        return selectors.duties_for_department(department, day=day)
+    return (
+        DutyItem.objects.as_of(day)
+        .filter(document__jurisdiction=jurisdiction)
+        .with_departments()
+        .order_by("document__position", "document_id", "position")
+    )
+
+
+def list_rows(jurisdiction, department=None, day=None) -> list[dict[str, str]]:
+    """The list as template rows: column header → cell text."""
+    return [_row_of(duty, department) for duty in list_duties(jurisdiction, department, day)]
+
+
+def _row_of(duty: DutyItem, department: Department | None) -> dict[str, str]:
+    names = {column: [] for column in ROLE_COLUMNS}
+    owner = department
+    for role in duty.roles.all():
+        column = next(column for column, value in ROLE_COLUMNS.items() if value == role.role)
+        names[column].append(role.name_as_written)
+        if owner is None and role.role != DutyRole.Role.COOPERATING and role.department is not None:
+            owner = role.department
+    return {
+        LINEAGE: str(duty.lineage),
+        DEPARTMENT: owner.name if owner is not None else "",
+        NUMBER: duty.number,
+        TEXT: duty.text,
+        **{column: NAME_SEPARATOR.join(values) for column, values in names.items()},
+        DOCUMENT: duty.document.title,
+        PROVISION: duty.provision.anchor,
+    }
+
+
+def write_csv(rows: list[dict[str, str]]) -> bytes:
+    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly."""
+    output = io.StringIO()
+    writer = csv.DictWriter(output, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" + output.getvalue()).encode("utf-8")
+
+
+def write_xlsx(rows: list[dict[str, str]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([row[column] for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHI", [14, 24, 8, 70, 24, 18, 24, 40, 16], strict=True):
+        sheet.column_dimensions[letter].width = width
+    for cells in sheet.iter_rows(min_row=2, min_col=4, max_col=4):
+        cells[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def export_file_name(jurisdiction, department=None, day=None, extension="csv") -> str:
+    scope = department.name if department is not None else jurisdiction.name
+    return f"{scope}具体事项清单_{(day or datetime.date.today()):%Y-%m-%d}.{extension}"
+
+
+# Reading a file ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # 0: the file as a whole
+    column: str
+    message: str
+
+    def __str__(self):
+        where = _("第 %(row)s 行") % {"row": self.row} if self.row else _("文件")
+        return f"{where}{'「' + self.column + '」' if self.column else ''}：{self.message}"
+
+
+class FileError(Exception):
+    """The file cannot be read as a table at all."""
+
+    def __init__(self, message, row=0):
+        super().__init__(message)
+        self.error = RowError(row, "", message)
+
+
+def read_table(data: bytes) -> list[list[str]]:
+    """The file's rows as lists of cell texts: XLSX by its content (a zip), else UTF-8 CSV."""
+    if not data.strip():
+        raise FileError(_("文件是空的。"))
+    if len(data) > settings.DUTY_IMPORT_MAX_BYTES:
+        raise FileError(_("文件不能超过 %(size)s MB。") % {"size": settings.DUTY_IMPORT_MAX_BYTES // 2**20})
+    rows = _read_xlsx(data) if data.startswith(XLSX_MAGIC) else _read_csv(data)
+    if len(rows) > settings.DUTY_IMPORT_MAX_ROWS + 1:
+        raise FileError(_("一次最多导入 %(rows)s 行。") % {"rows": settings.DUTY_IMPORT_MAX_ROWS})
+    return rows
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FileError(
+            _("第 %(line)s 行不是 UTF-8 编码的文字。请在表格软件中另存为“CSV UTF-8”或 XLSX 后再导入。")
+            % {"line": line},
+            row=line,
+        ) from None
+    if "\x00" in text:
+        raise FileError(_("这不是 CSV 或 XLSX 文件。"))
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as error:
+        raise FileError(_("CSV 格式有误：%(error)s") % {"error": error}) from None
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise FileError(_("无法读取这个 XLSX 文件：请用表格软件重新保存后再试。")) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a number typed into a cell: 3, not 3.0
+    if isinstance(value, datetime.datetime | datetime.date):
+        value = value.isoformat()
+    return str(value).strip()
+
+
+# Names -------------------------------------------------------------------------------------
+
+
+class NameResolver:
+    """Resolve department names as written in one jurisdiction, the way the recorded data does."""
+
+    def __init__(self, jurisdiction: Jurisdiction):
+        self.departments = {}
+        self.outside_records = set()
+        recorded = DutyRole.objects.filter(duty__document__jurisdiction=jurisdiction).values_list(
+            "name_as_written", "department_id"
+        )
+        for name, department_id in recorded.distinct():
+            if department_id is None:
+                self.outside_records.add(name)
+            else:
+                self.departments.setdefault(name, department_id)
+        for department in Department.objects.filter(jurisdiction=jurisdiction):
+            for name in [department.name, department.short_name, *department.aliases]:
+                self.departments.setdefault(name, department.pk)
+
+    def resolve(self, name: str) -> tuple[bool, int | None]:
+        """(known, department id): a body outside the records is known, with no department."""
+        if name in self.departments:
+            return True, self.departments[name]
+        return name in self.outside_records, None
+
+
+def split_names(cell: str) -> list[str]:
+    return [name.strip() for name in _NAME_SPLIT.split(cell) if name.strip()]
+
+
+# Preview and import --------------------------------------------------------------------------
+
+
+@dataclass
+class ImportPreview:
+    """What a file would do to a list: every error with its row and column, or the edition's plan."""
+
+    jurisdiction: Jurisdiction
+    department: Department | None
+    effective_on: datetime.date
+    file_name: str
+    file_sha256: str
+    errors: list[RowError] = field(default_factory=list)
+    plan: EditionPlan | None = None
+
+    @property
+    def can_publish(self) -> bool:
+        return not self.errors and self.plan is not None and self.plan.has_changes
+
+
+def import_preview(
+    *,
+    jurisdiction: Jurisdiction,
+    department: Department | None,
+    effective_on: datetime.date,
+    data: bytes,
+    file_name: str,
+) -> ImportPreview:
+    """Read `data` as the list's new edition and compare it with the list in force; write nothing."""
+    preview = ImportPreview(jurisdiction, department, effective_on, file_name, hashlib.sha256(data).hexdigest())
+    if department is not None and department.jurisdiction_id != jurisdiction.pk:
+        preview.errors.append(RowError(0, DEPARTMENT, _("部门不属于该行政区。")))
+        return preview
+    try:
+        table = read_table(data)
+    except FileError as error:
+        preview.errors.append(error.error)
+        return preview
+    drafts = _drafts(table, preview)
+    if preview.errors:
+        return preview
+    try:
+        preview.plan = editions.edition_plan(
+            jurisdiction=jurisdiction, department=department, effective_on=effective_on, drafts=drafts
+        )
+    except ValidationError as error:
+        preview.errors.extend(RowError(0, "", message) for message in error.messages)
+    return preview
+
+
+def _drafts(table: list[list[str]], preview: ImportPreview) -> list[DutyDraft]:
+    header, *rows = table
+    missing = [column for column in COLUMNS if column not in header]
+    unknown = [column for column in header if column and column not in COLUMNS]
+    if missing or unknown:
+        if missing:
+            preview.errors.append(RowError(1, "", _("缺少列：%(columns)s。") % {"columns": "、".join(missing)}))
+        if unknown:
+            preview.errors.append(
+                RowError(1, "", _("模板中没有这些列：%(columns)s。") % {"columns": "、".join(unknown)})
+            )
+        return []
+    index = {column: header.index(column) for column in COLUMNS}
+    resolver = NameResolver(preview.jurisdiction)
+    in_force = set(
+        editions.list_versions(preview.jurisdiction, preview.department)
+        .as_of(preview.effective_on)
+        .values_list("lineage", flat=True)
+    )
+    sections = {
+        (title, anchor): parent_id
+        for title, anchor, parent_id in Provision.objects.filter(
+            document__jurisdiction=preview.jurisdiction
+        ).values_list("document__title", "anchor", "parent_id")
+    }
+    drafts, seen_lineages, seen_numbers = [], {}, {}
+    for row_number, cells in enumerate(rows, start=2):
+        cells = cells + [""] * (len(header) - len(cells))
+        if not any(cells):
+            continue  # a blank line between rows
+        cell = {column: cells[index[column]] for column in COLUMNS}
+        errors = []
+
+        def error(column, message, errors=errors, row=row_number):
+            errors.append(RowError(row, column, message))
+
+        lineage = None
+        if cell[LINEAGE]:
+            if not cell[LINEAGE].isdigit():
+                error(LINEAGE, _("事项标识应为数字（导出文件中的值）；新增事项留空。"))
+            elif int(cell[LINEAGE]) not in in_force:
+                error(LINEAGE, _("事项标识 %(id)s 不在这份清单中；新增事项请留空。") % {"id": cell[LINEAGE]})
+            elif (first := seen_lineages.setdefault(int(cell[LINEAGE]), row_number)) != row_number:
+                error(LINEAGE, _("事项标识与第 %(row)s 行重复。") % {"row": first})
+            else:
+                lineage = int(cell[LINEAGE])
+        if not cell[TEXT]:
+            error(TEXT, _("事项内容为空。"))
+        owner = _owner(cell[DEPARTMENT], preview, resolver, error)
+        if cell[NUMBER]:
+            # The documents number each part from one: a number repeats only across parts.
+            key = (owner, sections.get((cell[DOCUMENT], cell[PROVISION])), cell[NUMBER])
+            if (first := seen_numbers.setdefault(key, row_number)) != row_number:
+                error(NUMBER, _("编号“%(number)s”与第 %(row)s 行重复。") % {"number": cell[NUMBER], "row": first})
+        roles = []
+        for column, role in ROLE_COLUMNS.items():
+            for name in split_names(cell[column]):
+                known, department_id = resolver.resolve(name)
+                if not known:
+                    error(
+                        column,
+                        _("没有名为“%(name)s”的部门：请用已收录部门的全称、简称或清单中的写法。") % {"name": name},
+                    )
+                roles.append(RoleDraft(role, department_id, name))
+        preview.errors.extend(errors)
+        drafts.append(DutyDraft(lineage, cell[NUMBER], cell[TEXT], tuple(roles), row_number))
+    return drafts
+
+
+def _owner(name, preview, resolver, error):
+    """The department whose list the row is on, as the duplicate-number check groups rows."""
+    if not name:
+        return preview.department.pk if preview.department is not None else None
+    known, department_id = resolver.resolve(name)
+    if department_id is None:
+        error(DEPARTMENT, _("没有名为“%(name)s”的部门。") % {"name": name})
+    elif preview.department is not None and department_id != preview.department.pk:
+        error(
+            DEPARTMENT,
+            _("这是%(department)s的清单，本行写的是“%(name)s”。") % {"department": preview.department, "name": name},
+        )
+    return department_id
+
+
+def import_publish(*, preview: ImportPreview, basis: str, summary: str = "", user=None):
+    """Publish a previewed file as a new edition; refuse if it has errors or changes nothing."""
+    if preview.errors:
+        raise ValidationError(_("文件有错误，未导入任何内容。"))
+    if not preview.can_publish:
+        raise ValidationError(_("文件与现行清单相同，没有可发布的改动。"))
+    return editions.edition_publish(
+        plan=preview.plan,
+        basis=basis,
+        summary=summary,
+        user=user,
+        file_name=preview.file_name,
+        file_sha256=preview.file_sha256,
+    )
