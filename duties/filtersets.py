@@ -7,7 +7,7 @@ code's first two digits), `jurisdiction` only what that one jurisdiction publish
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -49,12 +49,33 @@ def province_prefix(jurisdiction):
     return jurisdiction.code[:2]
 
 
+class InArrayOf(Func):
+    """`column = ANY(ARRAY(subquery))` on PostgreSQL, `column IN (subquery)` elsewhere.
+
+    The array is computed once, before the scan: given a join or `IN (subquery)` instead, the planner
+    may loop the search's n-gram index once per document of the province (800 ms instead of 12).
+    """
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column_sql, column_params), (subquery_sql, subquery_params) = (
+            compiler.compile(expression) for expression in self.source_expressions
+        )
+        operator = "= ANY(ARRAY{})" if connection.vendor == "postgresql" else "IN {}"
+        return f"{column_sql} {operator.format(subquery_sql)}", (*column_params, *subquery_params)
+
+
 def filter_in_province(queryset, field_path, jurisdiction):
     if jurisdiction is None:
         return queryset
-    if jurisdiction.level == Jurisdiction.Level.PROVINCE:
-        return queryset.filter(**{f"{field_path}__code__startswith": province_prefix(jurisdiction)})
-    return queryset.filter(**{field_path: jurisdiction})
+    if jurisdiction.level != Jurisdiction.Level.PROVINCE:
+        return queryset.filter(**{field_path: jurisdiction})
+    if field_path.endswith("document__jurisdiction"):
+        documents = Document.objects.filter(jurisdiction__code__startswith=province_prefix(jurisdiction)).values("pk")
+        document_path = field_path.removesuffix("__jurisdiction")
+        return queryset.filter(InArrayOf(F(document_path), Subquery(documents)))
+    return queryset.filter(**{f"{field_path}__code__startswith": province_prefix(jurisdiction)})
 
 
 def province_filter(field_path):

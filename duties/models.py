@@ -136,6 +136,7 @@ class Department(SearchableModel):
         ordering = ["jurisdiction", "position"]
         verbose_name = _("部门")
         verbose_name_plural = _("部门")
+        indexes = [models.Index(fields=["jurisdiction", "position", "id"], name="department_list_order")]
         constraints = [
             models.UniqueConstraint(
                 fields=["jurisdiction", "slug"],
@@ -447,6 +448,8 @@ class DutyItem(SearchableModel):
         ordering = ["document", "position"]
         verbose_name = _("具体事项")
         verbose_name_plural = _("具体事项")
+        # The list's order: a page of search results reads its first matches in it and stops.
+        indexes = [models.Index(fields=["document", "position", "id"], name="duty_item_list_order")]
         constraints = [
             models.UniqueConstraint(
                 fields=["provision"],

@@ -240,6 +240,7 @@ def drop_search_indexes(using):
     with connections[using].cursor() as cursor:
         for table in SEARCH_TABLES:
             cursor.execute(f"DROP INDEX IF EXISTS {table}_search_grams")
+            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_title_grams")
 
 
 def create_search_indexes(using):
@@ -252,5 +253,8 @@ def create_search_indexes(using):
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         for table in SEARCH_TABLES:
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin (search_text_grams)")
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {table}_search_title_grams ON {table} USING gin (search_title_grams)"
+            )
         for table in [*SEARCH_TABLES, "duties_jurisdiction", "duties_dutyrole"]:
             cursor.execute(f"ANALYZE {table}")

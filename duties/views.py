@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
@@ -12,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from duties import editions, selectors, spreadsheet
+from duties import editions, search, selectors, spreadsheet
 from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet, filter_in_province
 from duties.models import Department, DutyItem, DutyRole, Provision, Sector
 from duties.search_form import SearchForm
@@ -299,6 +300,7 @@ class SearchView(ListView):
 
     template_name = "duties/search.html"
     paginate_by = PAGE_SIZE
+    paginator_class = search.SearchAwarePaginator
     RESULT_TYPES = ("duties", "departments", "provisions", "reports")
 
     @cached_property
@@ -338,6 +340,13 @@ class SearchView(ListView):
             ),
         }
 
+    @staticmethod
+    def _count(filterset):
+        if not filterset.is_valid():
+            return "0"
+        count, more = search.capped_count(filterset.qs, settings.SEARCH_COUNT_CAP)
+        return f"{count:,}+" if more else f"{count:,}"
+
     def get_queryset(self):
         filterset = self.filtersets.get(self.result_type)
         if filterset is None or not filterset.is_valid():
@@ -346,11 +355,9 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The listed type is counted by its paginator already.
+        # The listed type is counted by its paginator already; each count stops at SEARCH_COUNT_CAP ("1,000+").
         counts = {
-            name: context["paginator"].count
-            if name == self.result_type
-            else (filterset.qs.count() if filterset.is_valid() else 0)
+            name: context["paginator"].count_display if name == self.result_type else self._count(filterset)
             for name, filterset in self.filtersets.items()
         }
         context.update(

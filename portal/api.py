@@ -43,8 +43,13 @@ class SearchAwareOrderingFilter(filters.OrderingFilter):
 
 
 class PortalPagination(pagination.PageNumberPagination):
-    """Pages of 50 (up to 200); an export (`?format=csv|json`) gets every row at once, in one envelope."""
+    """Pages of 50 (up to 200); an export (`?format=csv|json`) gets every row at once, in one envelope.
 
+    A `search` counts its matches up to settings.SEARCH_COUNT_CAP: beyond it `count` is the cap and
+    `count_capped` is true (narrow the search, or export, to see them all).
+    """
+
+    django_paginator_class = search.SearchAwarePaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
@@ -69,8 +74,26 @@ class PortalPagination(pagination.PageNumberPagination):
     def get_paginated_response(self, data):
         if self.export:
             # The same envelope as a page, so that the export matches the documented schema.
-            return Response({"count": len(data), "next": None, "previous": None, "results": data})
-        return super().get_paginated_response(data)
+            return Response(
+                {"count": len(data), "count_capped": False, "next": None, "previous": None, "results": data}
+            )
+        response = super().get_paginated_response(data)
+        response.data = {"count_capped": self.page.paginator.capped, **response.data}
+        response.data = {key: response.data[key] for key in ["count", "count_capped", "next", "previous", "results"]}
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"] = {
+            "count": schema["properties"]["count"],
+            "count_capped": {
+                "type": "boolean",
+                "description": "true：结果超过上限（settings.SEARCH_COUNT_CAP），count 为上限值，仅前若干页可翻。",
+            },
+            **{key: value for key, value in schema["properties"].items() if key != "count"},
+        }
+        schema["required"] = [*schema.get("required", []), "count_capped"]
+        return schema
 
 
 def flatten(value, prefix=""):

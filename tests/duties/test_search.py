@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from duties import search
-from duties.models import Department, DutyItem
+from duties.models import Department, DutyItem, Provision
 from duties.templatetags.duties_tags import highlight
 from tests import factories
 
@@ -133,4 +133,29 @@ def test_the_reports_tab_runs_a_fixed_number_of_queries_however_many_reports_mat
         factories.make_filed_report(department, 2024, approvers[department], publish=True)
     three = queries_for_reports_tab()
     assert (one[1], three[1]) == (1, 3)  # overall: "全年履职情况良好。"
-    assert one[0] == three[0] == 7  # as the other tabs (tests/duties/pages/test_page_query_counts.py)
+    assert one[0] == three[0] == 9  # as the other tabs (tests/duties/pages/test_page_query_counts.py)
+
+
+@pytest.mark.parametrize("query", ["环境", "水", "厅", "環境 水", "污染 治理 监管", "生态环境保护责任"])
+@pytest.mark.parametrize("model", [DutyItem, Department, Provision], ids=lambda m: m.__name__)
+def test_pages_read_rank_by_rank_are_the_ranked_list_cut_into_pages(model, query):
+    ranked = search.search(model.objects.all(), query)
+    everything = list(ranked)
+    assert search.is_ranked(ranked)
+    for start, stop in [(0, 3), (0, 50), (2, 7), (5, 60), (40, 90), (len(everything), len(everything) + 5)]:
+        assert search.ranked_slice(ranked, start, stop) == everything[start:stop], (start, stop)
+
+
+def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, settings):
+    settings.SEARCH_COUNT_CAP = 20
+    body = client.get("/api/v1/duties/", {"search": "环境", "page_size": 10}).json()
+    assert (body["count"], body["count_capped"], len(body["results"])) == (20, True, 10)
+    assert client.get("/api/v1/duties/", {"search": "环境", "page_size": 10, "page": 2}).status_code == 200
+    assert client.get("/api/v1/duties/", {"search": "环境", "page_size": 10, "page": 3}).status_code == 404
+    narrow = client.get("/api/v1/duties/", {"search": "厕所"}).json()
+    assert (narrow["count"], narrow["count_capped"]) == (len(narrow["results"]), False)
+    page = client.get("/search/", {"q": "环境"}).content.decode()
+    assert "具体事项（20+）" in page
+    # An explicit order is not a ranked search: counted exactly.
+    ordered = client.get("/api/v1/duties/", {"search": "环境", "ordering": "id"}).json()
+    assert ordered["count_capped"] is False and ordered["count"] > 20

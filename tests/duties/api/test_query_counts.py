@@ -11,7 +11,8 @@ ENDPOINTS = {
     "/api/v1/sectors/": 2,
     "/api/v1/departments/": 2,
     "/api/v1/duties/": 3,
-    "/api/v1/duties/?province=jiangxi&search=污染": 4,
+    # The capped count, then the page rank by rank (two ranks for one word), the rows and their roles.
+    "/api/v1/duties/?province=jiangxi&search=污染": 6,
     "/api/v1/lead-departments/?search=水": 3,
     "/api/v1/documents/": 2,
 }

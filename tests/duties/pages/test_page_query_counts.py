@@ -24,11 +24,15 @@ PAGES = {
     "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 8),
     "document": (["/jiangxi/documents/36000001/", "/chongqing/documents/50000001/"], 7),
     # The listed tab's page and count, and the count of each of the three other tabs.
-    "search duties": (["/search/?q=厕所", "/search/?q=环境", "/search/?q=環境+水"], 8),
+    # The listed tab is read rank by rank: one query per rank the page reaches (two for one word, up to
+    # four for several), however many rows match.
+    "search duties": (["/search/?q=厕所", "/search/?q=环境"], 10),
+    "search duties, two words": (["/search/?q=環境+水", "/search/?q=污染+治理"], 12),
     # A chosen province adds its lookup and its departments for the department filter.
-    "search duties in a province": (["/search/?q=环境&province=jiangxi", "/search/?q=生态&province=henan"], 10),
-    "search departments": (["/search/?q=环境&type=departments", "/search/?q=厅&type=departments"], 7),
-    "search provisions": (["/search/?q=环境&type=provisions", "/search/?q=督察&type=provisions"], 7),
+    "search duties in a province": (["/search/?q=环境&province=jiangxi", "/search/?q=生态&province=henan"], 12),
+    # Every department found by its name is in the first rank: the second is not read.
+    "search departments": (["/search/?q=环境&type=departments", "/search/?q=厅&type=departments"], 8),
+    "search provisions": (["/search/?q=环境&type=provisions", "/search/?q=督察&type=provisions"], 9),
     # The reports tab, with published reports, is counted in tests/duties/test_search.py.
     "sector list": (["/sectors/"], 1),
     "sector comparison": (["/sectors/housing-construction/", "/sectors/ecology-environment/"], 5),
