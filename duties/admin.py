@@ -4,7 +4,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.shortcuts import redirect
@@ -183,15 +183,19 @@ class EditionAdmin(ReadOnlyAdmin):
                 # Publish only what was previewed: the same file, list and date.
                 previewed = not uploaded and kept.get("scope") == scope
                 if "confirm" in request.POST and previewed and preview.can_publish:
-                    edition = spreadsheet.import_publish(
-                        preview=preview,
-                        basis=form.cleaned_data["basis"],
-                        summary=form.cleaned_data["summary"],
-                        user=request.user,
-                    )
-                    default_storage.delete(kept["name"])
-                    self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
-                    return redirect("admin:duties_edition_changelist")
+                    try:
+                        edition = spreadsheet.import_publish(
+                            preview=preview,
+                            basis=form.cleaned_data["basis"],
+                            summary=form.cleaned_data["summary"],
+                            user=request.user,
+                        )
+                    except ValidationError as error:  # another edition came first: preview again
+                        form.add_error(None, error)
+                    else:
+                        default_storage.delete(kept["name"])
+                        self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
+                        return redirect("admin:duties_edition_changelist")
                 form.data = {**form.data.dict(), "pending": pending_token(**{**kept, "scope": scope})}
         context = {
             **self.admin_site.each_context(request),

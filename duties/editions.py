@@ -133,6 +133,14 @@ def edition_publish(
     *, plan: EditionPlan, basis: str, summary: str = "", user=None, file_name: str, file_sha256: str
 ) -> Edition:
     """Write `plan` as a new edition: its file as a document (one provision per row), then the new versions."""
+    # One edition of a jurisdiction at a time: a second import waits here, then finds its plan stale.
+    Jurisdiction.objects.select_for_update().get(pk=plan.jurisdiction.pk)
+    touched = [version.pk for version, _draft in plan.changed] + [version.pk for version in plan.removed]
+    if (
+        DutyItem.objects.filter(pk__in=touched, valid_until__isnull=False).exists()
+        or Edition.objects.filter(jurisdiction=plan.jurisdiction, effective_on__gt=plan.effective_on).exists()
+    ):
+        raise ValidationError(_("清单在预览之后已有新版本：请重新预览。"), code="stale")
     edition = Edition.objects.create(
         jurisdiction=plan.jurisdiction,
         department=plan.department,

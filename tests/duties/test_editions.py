@@ -126,3 +126,18 @@ def test_a_report_lists_the_duties_led_at_the_end_of_its_year(water):
     report_2026 = services.report_create(user=approver, department=water, year=2026)
     assert drafts[0].lineage not in {entry.duty.lineage for entry in report_2026.entries.all()}
     assert report_2026.entries.count() == len(drafts) - 1
+
+
+def test_a_plan_made_stale_by_another_edition_is_refused(water):
+    drafts = department_list_drafts(water)
+    changed = [draft_of(DutyItem.objects.get(lineage=drafts[0].lineage), drafts[0].row, text="新表述。"), *drafts[1:]]
+    first = editions.edition_plan(
+        jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=changed
+    )
+    second = editions.edition_plan(
+        jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=changed
+    )
+    editions.edition_publish(plan=first, basis="先到", file_name="a.csv", file_sha256="0" * 64)
+    with pytest.raises(ValidationError, match="重新预览"):
+        editions.edition_publish(plan=second, basis="后到", file_name="b.csv", file_sha256="0" * 64)
+    assert DutyItem.objects.current().filter(lineage=drafts[0].lineage).count() == 1
