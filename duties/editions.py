@@ -23,6 +23,18 @@ from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jur
 LEADING_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
 
 
+DAY_FORMAT = "日期应写作 YYYY-MM-DD，如 2025-01-01。"
+
+
+def parse_day(value: str | None) -> datetime.date | None:
+    """A day as pages, API and commands take it (`?as_of=`, `--effective`): YYYY-MM-DD; None when empty.
+
+    Raises ValueError when malformed.
+    """
+    value = (value or "").strip()
+    return datetime.datetime.strptime(value, "%Y-%m-%d").date() if value else None
+
+
 @dataclass(frozen=True)
 class RoleDraft:
     role: str

@@ -34,6 +34,7 @@ LEAD, CO_LEAD, COOPERATING = "牵头部门", "会同牵头部门", "配合部门
 DOCUMENT, PROVISION = "来源文件", "出处条款"
 COLUMNS = [LINEAGE, DEPARTMENT, NUMBER, TEXT, LEAD, CO_LEAD, COOPERATING, DOCUMENT, PROVISION]
 ROLE_COLUMNS = {LEAD: DutyRole.Role.LEAD, CO_LEAD: DutyRole.Role.CO_LEAD, COOPERATING: DutyRole.Role.COOPERATING}
+COLUMN_OF_ROLE = {role: column for column, role in ROLE_COLUMNS.items()}
 NAME_SEPARATOR = "；"
 _NAME_SPLIT = re.compile(r"[；;\r\n]+")
 XLSX_MAGIC = b"PK\x03\x04"
@@ -64,8 +65,7 @@ def _row_of(duty: DutyItem, department: Department | None) -> dict[str, str]:
     names = {column: [] for column in ROLE_COLUMNS}
     owner = department
     for role in duty.roles.all():
-        column = next(column for column, value in ROLE_COLUMNS.items() if value == role.role)
-        names[column].append(role.name_as_written)
+        names[COLUMN_OF_ROLE[role.role]].append(role.name_as_written)
         if owner is None and role.role != DutyRole.Role.COOPERATING and role.department is not None:
             owner = role.department
     return {

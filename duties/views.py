@@ -2,9 +2,7 @@
 
 from urllib.parse import quote
 
-from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -32,10 +30,9 @@ class AsOfMixin:
 
     @cached_property
     def as_of(self):
-        field = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
         try:
-            return field.clean(self.request.GET.get("as_of", "").strip())
-        except ValidationError:
+            return editions.parse_day(self.request.GET.get("as_of"))
+        except ValueError:
             return None
 
     @property
@@ -250,8 +247,8 @@ class ListExportView(ProvinceMixin, View):
         if "department" in kwargs:
             department = get_object_or_404(selectors.department_in(self.jurisdiction, kwargs["department"]))
         try:
-            day = forms.DateField(input_formats=["%Y-%m-%d"], required=False).clean(request.GET.get("as_of", ""))
-        except ValidationError:
+            day = editions.parse_day(request.GET.get("as_of"))
+        except ValueError:
             return HttpResponseBadRequest(AS_OF_INVALID, content_type="text/plain; charset=utf-8")
         content_type, write = self.FORMATS[fmt]
         response = HttpResponse(write(spreadsheet.list_rows(self.jurisdiction, department, day)), content_type)

@@ -1,7 +1,5 @@
 """Read-only endpoints over the duty lists, filtered by the same FilterSets as the pages."""
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
@@ -18,11 +16,10 @@ from portal.api import SearchAwareOrderingFilter
 
 def as_of_parameter(request):
     """The `as_of` date of the query, None when absent; a 400 naming the field when malformed."""
-    field = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
     try:
-        return field.clean(request.query_params.get("as_of"))
-    except ValidationError as error:
-        raise exceptions.ValidationError({"as_of": error.messages}) from None
+        return editions.parse_day(request.query_params.get("as_of"))
+    except ValueError:
+        raise exceptions.ValidationError({"as_of": [editions.DAY_FORMAT]}) from None
 
 
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):

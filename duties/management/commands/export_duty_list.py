@@ -1,11 +1,10 @@
 """Export a department's or a jurisdiction's duty list in the spreadsheet template (CSV or XLSX)."""
 
-import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from duties import spreadsheet
+from duties import editions, spreadsheet
 from duties.models import Department, Jurisdiction
 
 
@@ -28,7 +27,7 @@ class Command(BaseCommand):
             if department is None:
                 raise CommandError(f"no department {slug} in {found}")
         try:
-            day = datetime.date.fromisoformat(as_of) if as_of else None
+            day = editions.parse_day(as_of)
         except ValueError:
             raise CommandError(f"--as-of {as_of!r}: write the date as YYYY-MM-DD") from None
         format = format or ("xlsx" if output.endswith(".xlsx") else "csv")

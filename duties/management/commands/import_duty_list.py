@@ -1,13 +1,12 @@
 """Import a duty list from the spreadsheet template as a new edition: preview by default, --confirm to publish."""
 
-import datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from duties import spreadsheet
+from duties import editions, spreadsheet
 from duties.models import Department, Jurisdiction
 
 TEXT_SHOWN = 60
@@ -81,7 +80,7 @@ class Command(BaseCommand):
 
 def _date(value):
     try:
-        return datetime.date.fromisoformat(value)
+        return editions.parse_day(value)
     except ValueError:
         raise CommandError(f"--effective {value!r}: write the date as YYYY-MM-DD") from None
 
