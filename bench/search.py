@@ -41,7 +41,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
 
-from duties import search  # noqa: E402
+import search  # noqa: E402
 from duties.filtersets import DutyItemFilterSet, filter_in_province  # noqa: E402
 from duties.models import DutyItem, Jurisdiction  # noqa: E402
 

@@ -341,20 +341,21 @@ class PlannedChange:
         return text_diff(self.version.text, self.draft.text)
 
     def roles_diff(self):
-        names = {}
-        for role in self.draft.roles:
-            names.setdefault(role.role, []).append(role.name_as_written)
-        written = {}
-        for role in roles_of(self.version):
-            written.setdefault(role.role, []).append(role.name_as_written)
-        return roles_diff(written, names)
+        # As the file writes them: the preview compares names as written on both sides.
+        return roles_diff(_names_by_role(roles_of(self.version)), _names_by_role(self.draft.roles))
+
+
+def _names_by_role(roles, name=lambda role: role.name_as_written) -> dict[str, list[str]]:
+    names = {}
+    for role in roles:
+        names.setdefault(role.role, []).append(name(role))
+    return names
 
 
 def _named_roles(duty: DutyItem | None) -> dict[str, list[str]]:
-    names = {}
-    for role in duty.roles.all() if duty is not None else []:
-        names.setdefault(role.role, []).append(str(role.department or role.name_as_written))
-    return names
+    """A published version's departments by role, by their recorded names (as written when outside the records)."""
+    roles = duty.roles.all() if duty is not None else []
+    return _names_by_role(roles, name=lambda role: str(role.department or role.name_as_written))
 
 
 @dataclass(frozen=True)

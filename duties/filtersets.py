@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from duties import editions, search
+import search
+from duties import editions
 from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
 
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")

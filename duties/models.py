@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from duties.search import SearchableModel
+from search import SearchableModel
 
 
 class Sector(models.Model):

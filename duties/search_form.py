@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from duties import search
+import search
 from duties.models import Department, Jurisdiction, Sector
 
 

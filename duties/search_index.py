@@ -11,7 +11,7 @@ from itertools import islice
 from django.db.models import Prefetch
 
 from duties.models import Department, Document, DutyItem, DutyRole, Provision
-from duties.search import searchable_text
+from search import searchable_text
 
 BATCH_SIZE = 2000
 LEAD_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)

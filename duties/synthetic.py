@@ -20,7 +20,7 @@ from pypinyin import lazy_pinyin
 
 from duties import search_index
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
-from duties.search import searchable_text
+from search import searchable_text
 
 SYNTHETIC_TITLE = "（合成数据，仅供测试）%s生态环境保护具体事项清单"
 SYNTHETIC_SOURCE_PREFIX = "synthetic/"

@@ -111,7 +111,7 @@ def database_from_url(url):
     )
     if database["ENGINE"] == "django.db.backends.postgresql":
         # A search for a common character gathers a few hundred thousand rows from the n-gram index;
-        # with the default 4MB the bitmap turns lossy and every row is re-read (duties/search.py).
+        # with the default 4MB the bitmap turns lossy and every row is re-read (search/).
         work_mem = os.environ.get("DATABASE_WORK_MEM", "32MB")
         # JIT compiles expressions for analytical queries; for a page of results it only adds 40-80 ms.
         database.setdefault("OPTIONS", {}).setdefault("options", f"-c work_mem={work_mem} -c jit=off")
@@ -180,7 +180,7 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
-# A search counts its matches exactly up to this many, then says "N+" (duties/search.py).
+# A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
 
 # Spreadsheet imports of duty lists (duties/spreadsheet.py): the largest file and number of rows read.
@@ -191,15 +191,15 @@ DUTY_IMPORT_MAX_ROWS = int(os.environ.get("DUTY_IMPORT_MAX_ROWS", 20_000))
 DUTY_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"
 
-# The API: read-only, public, documented by drf-spectacular (see portal/api.py).
+# The API: read-only, public, documented by drf-spectacular (see api/).
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "portal.api.CSVRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "portal.api.PortalPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["portal.api.AnonymousThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.renderers.CSVRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PortalPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "portal.api.api_exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "300/min") or None
 SPECTACULAR_SETTINGS = {
@@ -211,7 +211,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "portal.api.document_error_responses"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_error_responses"],
 }
 # Anyone may read the API from a browser on another site; nothing else crosses origins.
 CORS_ALLOW_ALL_ORIGINS = True

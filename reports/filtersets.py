@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from duties import search
+import search
 from duties.filtersets import DepartmentFilter
 from duties.models import Department
 from reports.models import Report

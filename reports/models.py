@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duties.models import Department, DutyItem, Jurisdiction, Provision
-from duties.search import SearchableModel
+from search import SearchableModel
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
 

@@ -2,9 +2,9 @@
 
 from django.db.models import Prefetch
 
-from duties.search import searchable_text
 from duties.search_index import BATCH_SIZE
 from reports.models import Report, ReportEntry, ReportSection
+from search import searchable_text
 
 
 def report_search_columns(report) -> tuple[str, str]:

@@ -7,11 +7,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, viewsets
 
+from api.filters import SearchAwareOrderingFilter
 from duties import editions, selectors
 from duties.api import serializers
 from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet, EditionFilterSet
 from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Sector
-from portal.api import SearchAwareOrderingFilter
 
 
 def as_of_parameter(request):

@@ -2,7 +2,7 @@
 
 A search ranks matches whose title (a duty's lead departments, a department's names) holds the
 query first; with the titles indexed, "which matches are title hits" is an index lookup, not a
-test of every match (duties/search.py, `rank_levels`).
+test of every match (search/, `rank_levels`).
 """
 
 from django.db import migrations

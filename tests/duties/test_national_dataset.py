@@ -5,7 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from duties import search, search_index
+import search
+from duties import search_index
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction
 from duties.synthetic import SYNTHETIC_SOURCE_PREFIX, divisions
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from duties import search
+import search
 from duties.models import Department, DutyItem, Provision
 from duties.templatetags.duties_tags import highlight
 from tests import factories

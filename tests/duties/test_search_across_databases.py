@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 
-from duties import search, search_index
+import search
+from duties import search_index
 from duties.models import Department, Document, DutyItem, Provision
 
 QUERIES = [
