@@ -1,0 +1,28 @@
+"""What the duty-list documents say: jurisdictions, departments, documents, their
+provisions, the duties each department leads, and the reporting rules."""
+
+from duties.audit import AuditEntry
+from duties.models.departments import Department, DepartmentQuerySet
+from duties.models.documents import Document, DocumentIssuer, Provision, Repair
+from duties.models.jurisdictions import Jurisdiction, Sector, province_slug_of
+from duties.models.lists import DutyItem, DutyItemQuerySet, DutyRole, Edition, valid_on
+from duties.models.rules import ReportingRule
+
+__all__ = [
+    "AuditEntry",
+    "Department",
+    "DepartmentQuerySet",
+    "Document",
+    "DocumentIssuer",
+    "DutyItem",
+    "DutyItemQuerySet",
+    "DutyRole",
+    "Edition",
+    "Jurisdiction",
+    "Provision",
+    "Repair",
+    "ReportingRule",
+    "Sector",
+    "province_slug_of",
+    "valid_on",
+]

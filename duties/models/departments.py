@@ -1,0 +1,82 @@
+"""The departments (and other bodies) of a jurisdiction, as the documents name them."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from duties.models.jurisdictions import province_slug_of
+from duties.models.lists import DutyRole, valid_on
+from search import SearchableModel
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def with_lead_counts(self, day: datetime.date | None = None):
+        """Count the duties each department leads in the list in force on `day` (today by default)."""
+        leads = Q(duty_roles__role=DutyRole.Role.LEAD) & valid_on(day or timezone.localdate(), "duty_roles__duty__")
+        return self.annotate(lead_duty_count=Count("duty_roles", filter=leads, distinct=True))
+
+
+class Department(SearchableModel):
+    """Hold one department (or other body) of a jurisdiction as the documents name it."""
+
+    jurisdiction = models.ForeignKey(
+        "Jurisdiction", verbose_name=_("行政区"), on_delete=models.PROTECT, related_name="departments"
+    )
+    name = models.CharField(_("名称"), max_length=100, help_text=_("来源文件载明的全称；未载明全称时为文件中的写法。"))
+    name_attested = models.BooleanField(
+        _("全称见于来源"), default=True, help_text=_("否：来源文件只写了简称或职能，全称未载明。")
+    )
+    short_name = models.CharField(_("简称"), max_length=60, help_text=_("文件中使用的简称，如“省住房城乡建设厅”。"))
+    aliases = models.JSONField(_("其他写法"), default=list, blank=True)
+    sector = models.ForeignKey(
+        "Sector", verbose_name=_("职能领域"), on_delete=models.PROTECT, related_name="departments"
+    )
+    slug = models.SlugField(_("拼音标识"), max_length=100)
+    bears_key_duties = models.BooleanField(_("承担重要生态环境保护职责"), default=False)
+    key_duties_provision = models.ForeignKey(
+        "Provision",
+        verbose_name=_("列为重要职责部门的条款"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    position = models.PositiveIntegerField(_("排序"), default=0)
+
+    objects = DepartmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jurisdiction", "position"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        indexes = [models.Index(fields=["jurisdiction", "position", "id"], name="department_list_order")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "slug"],
+                name="department_slug_unique_in_jurisdiction",
+                violation_error_message=_("同一行政区内部门拼音标识不能重复。"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return self._url("department")
+
+    def get_changes_url(self) -> str:
+        return self._url("department_changes")
+
+    def get_changes_feed_url(self) -> str:
+        return self._url("department_changes_feed")
+
+    def _url(self, name):
+        """A province's departments are under the province; a city's or county's under its code too."""
+        jurisdiction = self.jurisdiction
+        if jurisdiction.parent_id is None:
+            return reverse(f"duties:{name}", args=[jurisdiction.slug, self.slug])
+        return reverse(f"duties:local_{name}", args=[province_slug_of(jurisdiction), int(jurisdiction.code), self.slug])
