@@ -20,20 +20,6 @@ from duties import search_index, selectors
 from duties.audit import AuditEntry, audit_entry_record
 from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision
 
-LEADING_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
-
-
-DAY_FORMAT = "日期应写作 YYYY-MM-DD，如 2025-01-01。"
-
-
-def parse_day(value: str | None) -> datetime.date | None:
-    """A day as pages, API and commands take it (`?as_of=`, `--effective`): YYYY-MM-DD; None when empty.
-
-    Raises ValueError when malformed.
-    """
-    value = (value or "").strip()
-    return datetime.datetime.strptime(value, "%Y-%m-%d").date() if value else None
-
 
 @dataclass(frozen=True)
 class RoleDraft:
@@ -70,7 +56,7 @@ def list_versions(jurisdiction: Jurisdiction, department: Department | None = No
     """Every version ever on the list: the jurisdiction's duties, or those `department` leads or co-leads."""
     versions = DutyItem.objects.filter(document__jurisdiction=jurisdiction)
     if department is not None:
-        leading = DutyRole.objects.filter(duty=OuterRef("pk"), department=department, role__in=LEADING_ROLES)
+        leading = DutyRole.objects.filter(duty=OuterRef("pk"), department=department, role__in=DutyRole.LEADING)
         versions = versions.filter(Exists(leading))
     return versions
 
@@ -389,7 +375,7 @@ def editions_list():
 
 def editions_of_department(department: Department):
     """The editions that touched `department`'s list: its own, and those of its jurisdiction's list that did."""
-    leading = {"roles__department": department, "roles__role__in": LEADING_ROLES}
+    leading = {"roles__department": department, "roles__role__in": DutyRole.LEADING}
     started_here = DutyItem.objects.filter(edition=OuterRef("pk"), **leading)
     ended_here = DutyItem.objects.filter(ended_by=OuterRef("pk"), **leading)
     return editions_list().filter(Q(department=department) | Exists(started_here) | Exists(ended_here))
@@ -423,7 +409,7 @@ def changes_of(editions, department: Department | None = None) -> list[EditionCh
 
 def _concerns(change: DutyChange, department: Department) -> bool:
     return any(
-        role.department_id == department.pk and role.role in LEADING_ROLES
+        role.department_id == department.pk and role.role in DutyRole.LEADING
         for version in (change.before, change.after)
         if version is not None
         for role in version.roles.all()

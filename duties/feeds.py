@@ -19,7 +19,7 @@ class ProvinceChangesFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, province):
-        return get_object_or_404(selectors.province_by_slug(province))
+        return get_object_or_404(selectors.province_named(province))
 
     def title(self, obj):
         return _("%(scope)s生态环境保护具体事项清单：修订记录") % {"scope": obj.name}
@@ -70,7 +70,7 @@ class DepartmentChangesFeed(ProvinceChangesFeed):
     """Each edition that changed one department's list, with its duties' changes."""
 
     def get_object(self, request, province, department, code=None):
-        jurisdiction = get_object_or_404(selectors.province_by_slug(province))
+        jurisdiction = get_object_or_404(selectors.province_named(province))
         if code is not None:
             jurisdiction = get_object_or_404(selectors.jurisdiction_in(jurisdiction, str(code)))
         return get_object_or_404(selectors.department_in(jurisdiction, department))

@@ -14,25 +14,17 @@ from drf_spectacular.utils import extend_schema_field
 
 import search
 from duties import editions
+from duties.days import DayFilter
 from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
-
-UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
 
 
 class JurisdictionField(forms.ModelChoiceField):
-    """Accept a jurisdiction's code or, for a province, its pinyin slug."""
+    """A jurisdiction by its code or, for a province, its pinyin slug, any case (`Jurisdiction.objects.named`)."""
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if isinstance(value, Jurisdiction):
-            return value  # already resolved by the caller's form
-        value = str(value).strip().lower()
-        lookup = {"code": value} if value.isdigit() else {"slug": value, "parent__isnull": True}
-        try:
-            return self.queryset.get(**lookup)
-        except (Jurisdiction.DoesNotExist, Jurisdiction.MultipleObjectsReturned):
-            raise forms.ValidationError(UNKNOWN_JURISDICTION, code="invalid_choice", params={"value": value}) from None
+        return self.queryset.get_named(value)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -150,7 +142,7 @@ class DutyItemFilterSet(django_filters.FilterSet):
     )
     sector = SectorFilter("roles__department__sector", method="filter_sector", help_text=_("牵头部门的职能领域。"))
     search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
-    as_of = django_filters.DateFilter(
+    as_of = DayFilter(
         method="filter_as_of",
         label=_("日期"),
         help_text=_("YYYY-MM-DD：列出当日有效的清单（各事项当日的版本）；缺省为今天。"),
@@ -191,7 +183,7 @@ class DutyItemFilterSet(django_filters.FilterSet):
         return Exists(DutyRole.objects.filter(duty=OuterRef("pk"), **conditions))
 
     def filter_lead_department(self, queryset, name, value):
-        return queryset.filter(self._has_role(department=value, role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD]))
+        return queryset.filter(self._has_role(department=value, role__in=DutyRole.LEADING))
 
     def filter_department(self, queryset, name, value):
         role = self.form.cleaned_data.get("role")
@@ -204,9 +196,7 @@ class DutyItemFilterSet(django_filters.FilterSet):
         return queryset.filter(self._has_role(role=value))
 
     def filter_sector(self, queryset, name, value):
-        return queryset.filter(
-            self._has_role(department__sector=value, role__in=[DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD])
-        )
+        return queryset.filter(self._has_role(department__sector=value, role__in=DutyRole.LEADING))
 
     def filter_search(self, queryset, name, value):
         # A duty's search text carries the names of the departments that lead it.
@@ -250,10 +240,10 @@ class EditionFilterSet(django_filters.FilterSet):
         label=_("部门"),
         help_text=_("部门编号：改动过该部门清单的版本（含整份清单的版本），只列该部门的改动。"),
     )
-    effective_after = django_filters.DateFilter(
+    effective_after = DayFilter(
         field_name="effective_on", lookup_expr="gte", label=_("生效日期不早于"), help_text=_("YYYY-MM-DD。")
     )
-    effective_before = django_filters.DateFilter(
+    effective_before = DayFilter(
         field_name="effective_on", lookup_expr="lte", label=_("生效日期不晚于"), help_text=_("YYYY-MM-DD。")
     )
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from duties.days import DayField
 from duties.filtersets import JurisdictionField
 from duties.models import Department, Jurisdiction
 
@@ -26,9 +27,7 @@ class ListImportForm(forms.Form):
         max_length=100,
         help_text=_("部门的拼音标识（见部门页面地址）；留空表示该行政区的整份清单。"),
     )
-    effective_on = forms.DateField(
-        label=_("生效日期"), widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d"]
-    )
+    effective_on = DayField(label=_("生效日期"))
     basis = forms.CharField(label=_("依据"), max_length=200, help_text=_("据以修订的文件或决定：标题和文号。"))
     summary = forms.CharField(label=_("修订说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(

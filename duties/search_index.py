@@ -14,7 +14,6 @@ from duties.models import Department, Document, DutyItem, DutyRole, Provision
 from search import searchable_text
 
 BATCH_SIZE = 2000
-LEAD_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
 
 
 def department_search_columns(department) -> tuple[str, str]:
@@ -34,7 +33,7 @@ def duty_search_columns(duty) -> tuple[str, str]:
     """A duty's title is the names of its lead departments (as recorded and as written)."""
     names = []
     for role in duty.roles.all():
-        if role.role in LEAD_ROLES:
+        if role.role in DutyRole.LEADING:
             names.append(role.name_as_written)
             if role.department is not None:
                 names.extend([role.department.name, role.department.short_name])
@@ -78,7 +77,7 @@ def reindex_provisions(queryset=None) -> int:
 
 def reindex_duties(queryset=None) -> int:
     queryset = DutyItem.objects.all() if queryset is None else queryset
-    lead_roles = DutyRole.objects.filter(role__in=LEAD_ROLES).select_related("department")
+    lead_roles = DutyRole.objects.filter(role__in=DutyRole.LEADING).select_related("department")
     return _reindex(
         queryset.only("text", "search_title", "search_text").prefetch_related(Prefetch("roles", queryset=lead_roles)),
         duty_search_columns,

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left
 from django.utils import timezone
@@ -25,8 +26,6 @@ from duties.models import (
     Sector,
     valid_on,
 )
-
-LEADING_ROLES = (DutyRole.Role.LEAD, DutyRole.Role.CO_LEAD)
 
 
 def _count_in_province(queryset, jurisdiction_path):
@@ -63,15 +62,21 @@ def forget_cached_counts():
     cache.delete(PROVINCE_COUNTS_CACHE_KEY)
 
 
-def province_by_slug(slug):
-    return Jurisdiction.objects.filter(parent__isnull=True, slug=slug)
+def province_named(value):
+    """The province a URL names (its slug or code, any case); none when the value cannot name one."""
+    try:
+        return Jurisdiction.objects.provinces().named(value)
+    except ValidationError:
+        return Jurisdiction.objects.none()
 
 
 def jurisdiction_in(province, code: str):
-    """A city or county of `province`, by its code."""
-    return Jurisdiction.objects.filter(
-        code=code, parent__isnull=False, code__startswith=province.code[:2]
-    ).select_related("parent__parent")
+    """A city or county of `province`, by its code; none when the value cannot name one."""
+    try:
+        found = Jurisdiction.objects.named(code)
+    except ValidationError:
+        return Jurisdiction.objects.none()
+    return found.filter(parent__isnull=False, code__startswith=province.code[:2]).select_related("parent__parent")
 
 
 def sub_jurisdictions_publishing(jurisdiction):
@@ -84,7 +89,7 @@ def departments_of(jurisdiction, day=None):
     """The jurisdiction's own departments, by sector, with how many duties each leads on `day` (today)."""
     return (
         Department.objects.filter(jurisdiction=jurisdiction)
-        .with_lead_counts(day)
+        .with_duty_counts(day)
         .select_related("sector", "jurisdiction__parent__parent")
         .order_by("sector__position", "position")
     )
@@ -126,13 +131,16 @@ def next_annual_deadline(rules, today: datetime.date) -> AnnualDeadline | None:
     return min(upcoming, key=lambda item: item.deadline, default=None)
 
 
-def department_in(jurisdiction, slug):
-    return Department.objects.select_related(
-        "jurisdiction__parent__parent", "sector", "key_duties_provision__document"
-    ).filter(jurisdiction=jurisdiction, slug=slug)
+def department_in(jurisdiction, slug, day=None):
+    """The jurisdiction's department `slug`, with its duty counts on `day` (today)."""
+    return (
+        Department.objects.with_duty_counts(day)
+        .select_related("jurisdiction__parent__parent", "sector", "key_duties_provision__document")
+        .filter(jurisdiction=jurisdiction, slug=slug)
+    )
 
 
-def duties_for_department(department, roles=LEADING_ROLES, day=None):
+def duties_for_department(department, roles=DutyRole.LEADING, day=None):
     """The duties in which `department` holds one of `roles` on `day` (today), with all their departments.
 
     Each duty carries `department_role`, the department's role in it; duties it leads come
@@ -149,16 +157,6 @@ def duties_for_department(department, roles=LEADING_ROLES, day=None):
         .with_departments()
         .order_by("role_rank", "document__position", "document_id", "position")
     )
-
-
-def duty_counts_for_department(department, day=None):
-    counts = (
-        DutyRole.objects.filter(valid_on(day or timezone.localdate(), "duty__"), department=department)
-        .values("role")
-        .annotate(total=Count("duty", distinct=True))
-        .order_by()
-    )
-    return {row["role"]: row["total"] for row in counts}
 
 
 def duty_detail():
@@ -231,9 +229,9 @@ def document_repairs_without_provision(document):
 def sectors_with_counts():
     return Sector.objects.annotate(
         department_count=Count("departments", distinct=True),
-        lead_duty_count=Count(
+        leading_duty_count=Count(
             "departments__duty_roles__duty",
-            filter=Q(departments__duty_roles__role__in=LEADING_ROLES)
+            filter=Q(departments__duty_roles__role__in=DutyRole.LEADING)
             & valid_on(timezone.localdate(), "departments__duty_roles__duty__"),
             distinct=True,
         ),
@@ -246,7 +244,7 @@ def sector_departments_in(sector, provinces):
     for province in provinces:
         prefixes |= Q(jurisdiction__code__startswith=province.code[:2])
     leading = (
-        DutyRole.objects.filter(valid_on(timezone.localdate(), "duty__"), role__in=LEADING_ROLES)
+        DutyRole.objects.filter(valid_on(timezone.localdate(), "duty__"), role__in=DutyRole.LEADING)
         .select_related("duty")
         .order_by("duty__document_id", "duty__position")
     )

@@ -4,14 +4,12 @@ from duties import feeds, views
 
 app_name = "duties"
 
-# Province slugs take the first path segment, so fixed pages are listed before them.
+# Province slugs take the first path segment, so fixed pages are listed before them (the pages that
+# combine apps, pages/urls.py, are included before these).
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
     path("sectors/", views.SectorListView.as_view(), name="sector_list"),
     path("sectors/<slug:sector>/", views.SectorDetailView.as_view(), name="sector"),
     path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
-    path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
     path("<slug:province>/changes/", views.ChangesView.as_view(), name="changes"),
     # Each list in the spreadsheet template: duties.csv or duties.xlsx beside its page.
     path("<slug:province>/duties.<str:fmt>", views.ListExportView.as_view(), name="export"),
@@ -28,11 +26,6 @@ urlpatterns = [
     ),
     # A city's or county's pages: its code after the province's slug.
     path("<slug:province>/<int:code>/", views.ProvinceView.as_view(), name="jurisdiction"),
-    path(
-        "<slug:province>/<int:code>/departments/<slug:department>/",
-        views.DepartmentView.as_view(),
-        name="local_department",
-    ),
     path(
         "<slug:province>/<int:code>/departments/<slug:department>/changes/",
         views.DepartmentChangesView.as_view(),

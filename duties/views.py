@@ -2,23 +2,18 @@
 
 from urllib.parse import quote
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import DetailView, ListView, View
 
-import search
 from duties import editions, selectors, spreadsheet
-from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet, filter_in_province
-from duties.models import Department, DutyItem, DutyRole, Provision, Sector
-from duties.search_form import SearchForm
-from reports import selectors as report_selectors
-from reports.filtersets import ReportFilterSet
-from reports.models import Report
+from duties.days import parse_day
+from duties.filtersets import filter_in_province
+from duties.models import Sector
 
 PAGE_SIZE = 50
 
@@ -32,13 +27,13 @@ class AsOfMixin:
     @cached_property
     def as_of(self):
         try:
-            return editions.parse_day(self.request.GET.get("as_of"))
+            return parse_day(self.request.GET.get("as_of"))
         except ValueError:
             return None
 
     @property
     def as_of_error(self):
-        return AS_OF_INVALID if self.request.GET.get("as_of", "").strip() and self.as_of is None else None
+        return AS_OF_INVALID if "as_of" in self.request.GET and self.as_of is None else None
 
     def render_to_response(self, context, **response_kwargs):
         if self.as_of_error:
@@ -53,7 +48,7 @@ class ProvinceMixin:
 
     @cached_property
     def province(self):
-        return get_object_or_404(selectors.province_by_slug(self.kwargs["province"]))
+        return get_object_or_404(selectors.province_named(self.kwargs["province"]))
 
     @cached_property
     def jurisdiction(self):
@@ -72,18 +67,6 @@ class ProvinceMixin:
             chain.insert(0, (jurisdiction.name, jurisdiction.get_absolute_url()))
             jurisdiction = jurisdiction.parent
         return [self.province_crumb(), *chain]
-
-
-class HomeView(TemplateView):
-    template_name = "duties/home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            provinces=selectors.provinces_with_counts_cached(),
-            search_form=SearchForm(),
-            latest_reports=report_selectors.latest_published_reports(),
-            **kwargs,
-        )
 
 
 class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
@@ -109,41 +92,6 @@ class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
             rules=rules,
             next_deadline=selectors.next_annual_deadline(rules, timezone.localdate()),
             breadcrumbs=[*crumbs[:-1], (self.jurisdiction.name, None)],
-            **kwargs,
-        )
-
-
-class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
-    """A department's published list: the duties it leads (or, on request, those it cooperates on)."""
-
-    template_name = "duties/department_detail.html"
-    context_object_name = "duties"
-    paginate_by = PAGE_SIZE
-
-    @cached_property
-    def department(self):
-        return get_object_or_404(selectors.department_in(self.jurisdiction, self.kwargs["department"]))
-
-    @cached_property
-    def showing_cooperation(self):
-        return self.request.GET.get("role") == DutyRole.Role.COOPERATING
-
-    def get_queryset(self):
-        roles = (DutyRole.Role.COOPERATING,) if self.showing_cooperation else selectors.LEADING_ROLES
-        return selectors.duties_for_department(self.department, roles, self.as_of)
-
-    def get_context_data(self, **kwargs):
-        counts = selectors.duty_counts_for_department(self.department, self.as_of)
-        return super().get_context_data(
-            reports=report_selectors.published_reports_for_department(self.department),
-            record=report_selectors.on_time_record(self.department),
-            department=self.department,
-            province=self.province,
-            showing_cooperation=self.showing_cooperation,
-            lead_count=counts.get(DutyRole.Role.LEAD, 0) + counts.get(DutyRole.Role.CO_LEAD, 0),
-            cooperating_count=counts.get(DutyRole.Role.COOPERATING, 0),
-            repairs=selectors.repairs_on_department(self.department),
-            breadcrumbs=[*self.jurisdiction_crumbs(), (self.department.short_name, None)],
             **kwargs,
         )
 
@@ -248,7 +196,7 @@ class ListExportView(ProvinceMixin, View):
         if "department" in kwargs:
             department = get_object_or_404(selectors.department_in(self.jurisdiction, kwargs["department"]))
         try:
-            day = editions.parse_day(request.GET.get("as_of"))
+            day = parse_day(request.GET.get("as_of"))
         except ValueError:
             return HttpResponseBadRequest(AS_OF_INVALID, content_type="text/plain; charset=utf-8")
         content_type, write = self.FORMATS[fmt]
@@ -291,81 +239,6 @@ class DocumentView(ProvinceMixin, DetailView):
             breadcrumbs=[self.province_crumb(), (self.object.title, None)],
             **kwargs,
         )
-
-
-class SearchView(ListView):
-    """One box over duties, departments, provisions and published reports, filtered by province, sector, department."""
-
-    template_name = "duties/search.html"
-    paginate_by = PAGE_SIZE
-    paginator_class = search.SearchAwarePaginator
-    RESULT_TYPES = ("duties", "departments", "provisions", "reports")
-
-    @cached_property
-    def form(self):
-        return SearchForm(self.request.GET or None)
-
-    @cached_property
-    def result_type(self):
-        value = self.request.GET.get("type")
-        return value if value in self.RESULT_TYPES else "duties"
-
-    @cached_property
-    def filtersets(self):
-        params = self.form.filter_params() if self.form.is_bound and self.form.is_valid() else {}
-        if not params.get("search"):
-            return {}
-        department_params = {key: params[key] for key in ("search", "province", "sector") if key in params}
-        provision_params = {key: params[key] for key in ("search", "province") if key in params}
-        report_params = {**provision_params, **({"department": params["department"]} if "department" in params else {})}
-        return {
-            "duties": DutyItemFilterSet(
-                params, DutyItem.objects.with_departments().order_by("document_id", "position")
-            ),
-            "departments": DepartmentFilterSet(
-                department_params,
-                Department.objects.with_lead_counts()
-                .select_related("jurisdiction", "sector")
-                .order_by("jurisdiction_id", "position"),
-            ),
-            "provisions": ProvisionFilterSet(
-                provision_params,
-                # Items are listed as duties already.
-                Provision.objects.select_related("document__jurisdiction").exclude(kind=Provision.Kind.ITEM),
-            ),
-            "reports": ReportFilterSet(
-                report_params, Report.objects.published().with_department().order_by("-year", "department_id")
-            ),
-        }
-
-    @staticmethod
-    def _count(filterset):
-        if not filterset.is_valid():
-            return "0"
-        count, more = search.capped_count(filterset.qs, settings.SEARCH_COUNT_CAP)
-        return f"{count:,}+" if more else f"{count:,}"
-
-    def get_queryset(self):
-        filterset = self.filtersets.get(self.result_type)
-        if filterset is None or not filterset.is_valid():
-            return DutyItem.objects.none()
-        return filterset.qs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The listed type is counted by its paginator already; each count stops at SEARCH_COUNT_CAP ("1,000+").
-        counts = {
-            name: context["paginator"].count_display if name == self.result_type else self._count(filterset)
-            for name, filterset in self.filtersets.items()
-        }
-        context.update(
-            form=self.form,
-            query=self.form.cleaned_data.get("q", "") if self.form.is_bound and self.form.is_valid() else "",
-            result_type=self.result_type,
-            counts=counts,
-            breadcrumbs=[(_("搜索"), None)],
-        )
-        return context
 
 
 class SectorListView(ListView):

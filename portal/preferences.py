@@ -27,7 +27,7 @@ def safe_next_url(request, candidate):
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("duties:home")
+    return reverse("pages:home")
 
 
 @require_POST

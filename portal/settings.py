@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "portal",
     "duties",
     "reports",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from duties.sitemaps import SITEMAPS
+from pages.sitemaps import SITEMAPS
 from portal import health, preferences
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
     # The public pages come last: their first segment is a province's slug.
+    path("", include("pages.urls")),
     path("", include("duties.urls")),
 ]
 

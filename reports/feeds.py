@@ -84,7 +84,7 @@ class DepartmentReportsFeed(PublishedReportsFeed):
         return _("%(department)s年度专题报告") % {"department": obj.name}
 
     def link(self, obj=None):
-        return reverse("duties:department", args=[obj.jurisdiction.slug, obj.slug])
+        return reverse("pages:department", args=[obj.jurisdiction.slug, obj.slug])
 
     def scope(self, obj):
         return {"department": obj}

@@ -282,7 +282,7 @@ class PublicReportView(TemplateView):
                 (department.jurisdiction.name, reverse("duties:province", args=[department.jurisdiction.slug])),
                 (
                     department.short_name,
-                    reverse("duties:department", args=[department.jurisdiction.slug, department.slug]),
+                    reverse("pages:department", args=[department.jurisdiction.slug, department.slug]),
                 ),
                 (_("%(year)s 年度专题报告") % {"year": report.year}, None),
             ],

@@ -44,7 +44,7 @@ class Citizen(HttpUser):
 
     @task(2)
     def search(self):
-        self.client.get("/search/", params={"q": random.choice(QUERIES)}, name="/search/")
+        self.client.get("/search/", params={"search": random.choice(QUERIES)}, name="/search/")
 
     @task(1)
     def compare(self):

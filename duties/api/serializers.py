@@ -50,7 +50,11 @@ class DepartmentSerializer(serializers.ModelSerializer):
     sector = SectorSerializer(read_only=True)
     province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
     key_duties = serializers.BooleanField(source="bears_key_duties", read_only=True)
-    lead_duty_count = serializers.IntegerField(read_only=True, help_text="牵头（含会同牵头）的具体事项数。")
+    lead_duty_count = serializers.IntegerField(read_only=True, help_text="牵头的具体事项数（不含会同牵头）。")
+    co_lead_duty_count = serializers.IntegerField(
+        read_only=True,
+        help_text="会同牵头的具体事项数。两者之和即该部门清单的事项数（duties/?lead_department= 的结果数）。",
+    )
     url = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -65,6 +69,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
             "province",
             "key_duties",
             "lead_duty_count",
+            "co_lead_duty_count",
             "url",
         ]
 

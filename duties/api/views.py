@@ -1,6 +1,8 @@
 """Read-only endpoints over the duty lists, filtered by the same FilterSets as the pages."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -10,6 +12,7 @@ from rest_framework import exceptions, generics, mixins, viewsets
 from api.filters import SearchAwareOrderingFilter
 from duties import editions, selectors
 from duties.api import serializers
+from duties.days import DAY_FORMAT, parse_day
 from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet, EditionFilterSet
 from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Sector
 
@@ -17,9 +20,9 @@ from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Editio
 def as_of_parameter(request):
     """The `as_of` date of the query, None when absent; a 400 naming the field when malformed."""
     try:
-        return editions.parse_day(request.query_params.get("as_of"))
+        return parse_day(request.query_params.get("as_of"))
     except ValueError:
-        raise exceptions.ValidationError({"as_of": [editions.DAY_FORMAT]}) from None
+        raise exceptions.ValidationError({"as_of": [str(DAY_FORMAT)]}) from None
 
 
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -27,15 +30,16 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = serializers.ProvinceSerializer
     lookup_field = "code"
-    lookup_value_regex = "[0-9a-z-]+"
+    lookup_value_regex = "[0-9A-Za-z-]+"
 
     def get_queryset(self):
         return selectors.provinces_with_counts().order_by("code")
 
     def get_object(self):
-        value = self.kwargs["code"].lower()
-        lookup = {"code": value} if value.isdigit() else {"slug": value}
-        return get_object_or_404(self.get_queryset(), **lookup)
+        try:
+            return get_object_or_404(self.get_queryset().named(self.kwargs["code"]))
+        except DjangoValidationError:
+            raise Http404 from None
 
 
 class SectorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -52,11 +56,11 @@ class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.DepartmentSerializer
     filterset_class = DepartmentFilterSet
     filter_backends = [DjangoFilterBackend, SearchAwareOrderingFilter]
-    ordering_fields = ["id", "name", "lead_duty_count"]
+    ordering_fields = ["id", "name", "lead_duty_count", "co_lead_duty_count"]
     ordering = ["jurisdiction_id", "position"]
 
     def get_queryset(self):
-        return Department.objects.with_lead_counts().select_related("jurisdiction", "sector")
+        return Department.objects.with_duty_counts().select_related("jurisdiction", "sector")
 
 
 class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
@@ -129,9 +133,7 @@ class LeadDepartmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return filterset.qs
 
     def get_queryset(self):
-        leading = DutyRole.objects.filter(
-            role__in=selectors.LEADING_ROLES, duty__in=self.matching_duties().values("pk")
-        )
+        leading = DutyRole.objects.filter(role__in=DutyRole.LEADING, duty__in=self.matching_duties().values("pk"))
         return (
             Department.objects.filter(Exists(leading.filter(department=OuterRef("pk"))))
             .select_related("jurisdiction", "sector")

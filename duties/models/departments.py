@@ -14,10 +14,22 @@ from search import SearchableModel
 
 
 class DepartmentQuerySet(models.QuerySet):
-    def with_lead_counts(self, day: datetime.date | None = None):
-        """Count the duties each department leads in the list in force on `day` (today by default)."""
-        leads = Q(duty_roles__role=DutyRole.Role.LEAD) & valid_on(day or timezone.localdate(), "duty_roles__duty__")
-        return self.annotate(lead_duty_count=Count("duty_roles", filter=leads, distinct=True))
+    def with_duty_counts(self, day: datetime.date | None = None):
+        """Count, role by role, the duties each department holds in the list in force on `day` (today by default).
+
+        `lead_duty_count` (牵头) and `co_lead_duty_count` (会同牵头) are shown side by side everywhere; together
+        they are the duties the department leads (`DutyRole.LEADING`): its list, `leading_duty_count`.
+        """
+        in_force = valid_on(day or timezone.localdate(), "duty_roles__duty__")
+
+        def count(role):
+            return Count("duty_roles", filter=Q(duty_roles__role=role) & in_force, distinct=True)
+
+        return self.annotate(
+            lead_duty_count=count(DutyRole.Role.LEAD),
+            co_lead_duty_count=count(DutyRole.Role.CO_LEAD),
+            cooperating_duty_count=count(DutyRole.Role.COOPERATING),
+        )
 
 
 class Department(SearchableModel):
@@ -65,18 +77,24 @@ class Department(SearchableModel):
     def __str__(self):
         return self.name
 
+    @property
+    def leading_duty_count(self) -> int:
+        """How many duties the department leads or co-leads: the length of its list (needs `with_duty_counts`)."""
+        return self.lead_duty_count + self.co_lead_duty_count
+
     def get_absolute_url(self) -> str:
-        return self._url("department")
+        return self._url("pages", "department")  # the page shows its reports too, so it lives above the apps
 
     def get_changes_url(self) -> str:
-        return self._url("department_changes")
+        return self._url("duties", "department_changes")
 
     def get_changes_feed_url(self) -> str:
-        return self._url("department_changes_feed")
+        return self._url("duties", "department_changes_feed")
 
-    def _url(self, name):
+    def _url(self, namespace, name):
         """A province's departments are under the province; a city's or county's under its code too."""
         jurisdiction = self.jurisdiction
         if jurisdiction.parent_id is None:
-            return reverse(f"duties:{name}", args=[jurisdiction.slug, self.slug])
-        return reverse(f"duties:local_{name}", args=[province_slug_of(jurisdiction), int(jurisdiction.code), self.slug])
+            return reverse(f"{namespace}:{name}", args=[jurisdiction.slug, self.slug])
+        args = [province_slug_of(jurisdiction), int(jurisdiction.code), self.slug]
+        return reverse(f"{namespace}:local_{name}", args=args)

@@ -1,5 +1,8 @@
 """Where the lists apply: administrative divisions by their GB/T 2260 code, and the sectors of government."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -28,6 +31,40 @@ def province_slug_of(jurisdiction):
     while jurisdiction.parent_id is not None:
         jurisdiction = jurisdiction.parent
     return jurisdiction.slug
+
+
+UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
+INVALID_JURISDICTION = _("行政区应写作 6 位行政区划代码（如 360000、360100）或省份拼音（如 jiangxi）。")
+_JURISDICTION_TOKEN = re.compile(r"[1-9][0-9]{5}|[a-z][a-z0-9-]{0,59}")
+
+
+def jurisdiction_token(value) -> str:
+    """A jurisdiction's name as a client types it, normalised (case-insensitive); ValidationError if it cannot be one.
+
+    A code names any jurisdiction (province, city or county); a pinyin slug names a province, since the
+    slugs of cities and counties repeat across provinces.
+    """
+    token = str(value).strip().lower()
+    if not _JURISDICTION_TOKEN.fullmatch(token):
+        raise ValidationError(INVALID_JURISDICTION, code="invalid")
+    return token
+
+
+class JurisdictionQuerySet(models.QuerySet):
+    def provinces(self):
+        return self.filter(parent__isnull=True)
+
+    def named(self, value):
+        """The jurisdiction `value` names: a code (any level) or a province's slug; ValidationError if malformed."""
+        token = jurisdiction_token(value)
+        return self.filter(code=token) if token.isdigit() else self.filter(slug=token, parent__isnull=True)
+
+    def get_named(self, value):
+        """The one jurisdiction `value` names, or ValidationError saying that none has that name."""
+        found = self.named(value).first()
+        if found is None:
+            raise ValidationError(UNKNOWN_JURISDICTION, code="invalid_choice", params={"value": str(value)[:60]})
+        return found
 
 
 class Jurisdiction(models.Model):
@@ -62,6 +99,8 @@ class Jurisdiction(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name=_("上级行政区"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+
+    objects = JurisdictionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -219,6 +219,10 @@ class DutyRole(models.Model):
         CO_LEAD = "co-lead", _("会同牵头")
         COOPERATING = "cooperating", _("配合")
 
+    # What "leading" a duty means everywhere: leading it or co-leading it (会同X牵头). A department's list,
+    # the `lead_department` filter, the search title and the annual report's entries are its leading duties.
+    LEADING = (Role.LEAD, Role.CO_LEAD)
+
     duty = models.ForeignKey("DutyItem", verbose_name=_("具体事项"), on_delete=models.CASCADE, related_name="roles")
     department = models.ForeignKey(
         "Department",

@@ -85,7 +85,7 @@ PAGES_TO_AUDIT = [
     "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/",
     "/jiangxi/duties/36000001040/",
     "/chongqing/documents/50000001/",
-    "/search/?q=扬尘",
+    "/search/?search=扬尘",
     "/sectors/housing-construction/",
     "/no-such-province/",
 ]

@@ -30,7 +30,7 @@ def test_traditional_and_variant_characters_find_the_same_duties_as_simplified(c
 
 def test_the_traditional_source_is_found_by_a_simplified_query(client):
     """Jiangxi's ecology department's 20 measures are printed in traditional characters (汙染, 為)."""
-    page = client.get("/search/", {"q": "排污口", "type": "provisions"}).content.decode()
+    page = client.get("/search/", {"search": "排污口", "type": "provisions"}).content.decode()
     assert "江西省生態環境廳提出20條措施" in page and "<mark>排汙口</mark>" in page
     titles = client.get("/api/v1/documents/", {"search": "生态环境厅 措施"}).json()["results"]
     assert [row["title"] for row in titles] == ["江西省生態環境廳提出20條措施"]
@@ -97,11 +97,11 @@ def test_highlight_marks_the_terms_as_written_and_escapes_everything_else():
 
 
 def test_the_search_page_highlights_and_escapes(client):
-    response = client.get("/search/", {"q": "揚塵<script>"})
+    response = client.get("/search/", {"search": "揚塵<script>"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "<script>" not in body.split("<main", 1)[1]
-    response = client.get("/search/", {"q": "揚塵"})
+    response = client.get("/search/", {"search": "揚塵"})
     assert "<mark>扬尘</mark>" in response.content.decode()
 
 
@@ -120,7 +120,7 @@ def test_the_duty_search_runs_a_fixed_number_of_queries():
 def test_the_reports_tab_runs_a_fixed_number_of_queries_however_many_reports_match(client):
     def queries_for_reports_tab():
         with CaptureQueriesContext(connection) as captured:
-            response = client.get("/search/", {"q": "履职", "type": "reports"})
+            response = client.get("/search/", {"search": "履职", "type": "reports"})
         assert response.status_code == 200
         return len(captured), response.content.decode().count('href="/reports/')
 
@@ -169,7 +169,7 @@ def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, settings):
     assert client.get("/api/v1/duties/", {"search": "环境", "page_size": 10, "page": 3}).status_code == 404
     narrow = client.get("/api/v1/duties/", {"search": "厕所"}).json()
     assert (narrow["count"], narrow["count_capped"]) == (len(narrow["results"]), False)
-    page = client.get("/search/", {"q": "环境"}).content.decode()
+    page = client.get("/search/", {"search": "环境"}).content.decode()
     assert "具体事项（20+）" in page
     # An explicit order is not a ranked search: counted exactly.
     ordered = client.get("/api/v1/duties/", {"search": "环境", "ordering": "id"}).json()

@@ -95,7 +95,7 @@ def test_a_published_report_is_found_and_a_draft_is_not(client):
     )
     rows = client.get("/api/v1/reports/", {"search": "蠑螈棲息地"}).json()["results"]
     assert [row["year"] for row in rows] == [2024]
-    page = client.get("/search/", {"q": "蝾螈", "type": "reports"}).content.decode()
+    page = client.get("/search/", {"search": "蝾螈", "type": "reports"}).content.decode()
     assert "年度报告（1）" in page and "<mark>蝾螈</mark>" in page
     assert draft.pk != report.pk
 

@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from duties import editions, spreadsheet
+from duties import spreadsheet
+from duties.days import parse_day
 from duties.models import Department, Jurisdiction
 
 
@@ -19,15 +21,16 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", default="-", help="file to write; '-' writes CSV to stdout")
 
     def handle(self, *args, jurisdiction, department, as_of, format, output, **options):
-        found = Jurisdiction.objects.filter(code=jurisdiction).first()
-        if found is None:
-            raise CommandError(f"no jurisdiction {jurisdiction}")
+        try:
+            found = Jurisdiction.objects.get_named(jurisdiction)
+        except ValidationError as error:
+            raise CommandError(f"--jurisdiction {jurisdiction!r}: {' '.join(error.messages)}") from None
         if department is not None:
             slug, department = department, Department.objects.filter(jurisdiction=found, slug=department).first()
             if department is None:
                 raise CommandError(f"no department {slug} in {found}")
         try:
-            day = editions.parse_day(as_of)
+            day = parse_day(as_of)
         except ValueError:
             raise CommandError(f"--as-of {as_of!r}: write the date as YYYY-MM-DD") from None
         format = format or ("xlsx" if output.endswith(".xlsx") else "csv")

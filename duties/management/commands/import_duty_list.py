@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from duties import editions, spreadsheet
+from duties import spreadsheet
+from duties.days import parse_day
 from duties.models import Department, Jurisdiction
 
 TEXT_SHOWN = 60
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--confirm", action="store_true", help="publish; without it nothing is written")
 
     def handle(self, *args, file, jurisdiction, department, effective, basis, summary, user, confirm, **options):
-        jurisdiction = _get(Jurisdiction.objects.filter(code=jurisdiction), f"no jurisdiction {jurisdiction}")
+        jurisdiction = _jurisdiction(jurisdiction)
         if department is not None:
             department = _get(
                 Department.objects.filter(jurisdiction=jurisdiction, slug=department),
@@ -80,9 +81,16 @@ class Command(BaseCommand):
 
 def _date(value):
     try:
-        return editions.parse_day(value)
+        return parse_day(value)
     except ValueError:
         raise CommandError(f"--effective {value!r}: write the date as YYYY-MM-DD") from None
+
+
+def _jurisdiction(value):
+    try:
+        return Jurisdiction.objects.get_named(value)
+    except ValidationError as error:
+        raise CommandError(f"--jurisdiction {value!r}: {' '.join(error.messages)}") from None
 
 
 def _get(queryset, message):

@@ -18,7 +18,7 @@ PAGES = {
             "/jiangxi/departments/cai-zheng-ting/",  # 4 duties
             "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/?role=cooperating",
         ],
-        10,
+        9,  # the department is read with its duty counts
     ),
     # Two of them read the duty's versions and their departments.
     "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 8),
@@ -26,13 +26,17 @@ PAGES = {
     # The listed tab's page and count, and the count of each of the three other tabs.
     # The listed tab is read rank by rank: one query per rank the page reaches (two for one word, up to
     # four for several), however many rows match.
-    "search duties": (["/search/?q=厕所", "/search/?q=环境"], 10),
-    "search duties, two words": (["/search/?q=環境+水", "/search/?q=污染+治理"], 12),
-    # A chosen province adds its lookup and its departments for the department filter.
-    "search duties in a province": (["/search/?q=环境&province=jiangxi", "/search/?q=生态&province=henan"], 12),
+    "search duties": (["/search/?search=厕所", "/search/?search=环境"], 10),
+    "search duties, two words": (["/search/?search=環境+水", "/search/?search=污染+治理"], 12),
+    # A chosen province adds the lookups of the form and of each tab's FilterSet (they read the same
+    # parameters) and its departments for the department filter.
+    "search duties in a province": (
+        ["/search/?search=环境&province=jiangxi", "/search/?search=生态&province=henan"],
+        15,
+    ),
     # Every department found by its name is in the first rank: the second is not read.
-    "search departments": (["/search/?q=环境&type=departments", "/search/?q=厅&type=departments"], 8),
-    "search provisions": (["/search/?q=环境&type=provisions", "/search/?q=督察&type=provisions"], 9),
+    "search departments": (["/search/?search=环境&type=departments", "/search/?search=厅&type=departments"], 8),
+    "search provisions": (["/search/?search=环境&type=provisions", "/search/?search=督察&type=provisions"], 9),
     # The reports tab, with published reports, is counted in tests/duties/test_search.py.
     "sector list": (["/sectors/"], 1),
     "sector comparison": (["/sectors/housing-construction/", "/sectors/ecology-environment/"], 5),

@@ -11,7 +11,7 @@ class StaticPagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["duties:home", "duties:sector_list", "duties:search"]
+        return ["pages:home", "duties:sector_list", "pages:search"]
 
     def location(self, item):
         return reverse(item)
@@ -34,7 +34,7 @@ class DepartmentSitemap(Sitemap):
         )
 
     def location(self, department):
-        return reverse("duties:department", args=[department.jurisdiction.slug, department.slug])
+        return reverse("pages:department", args=[department.jurisdiction.slug, department.slug])
 
 
 class DocumentSitemap(Sitemap):

@@ -1,22 +1,26 @@
 """The search box and its filters, as the search page shows them."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 import search
+from duties.filtersets import JurisdictionField
 from duties.models import Department, Jurisdiction, Sector
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(
+    """The search page's box and filters: each field is named as the filter it sets (`search`, `province` …)."""
+
+    search = forms.CharField(
         label=_("关键词"),
         max_length=search.MAX_QUERY_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("如：扬尘、噪声、排污口、厕所")}),
     )
-    province = forms.ModelChoiceField(
+    province = JurisdictionField(
         label=_("省份"),
-        queryset=Jurisdiction.objects.filter(parent__isnull=True),
+        queryset=Jurisdiction.objects.provinces(),
         to_field_name="slug",
         required=False,
         empty_label=_("全部省份"),
@@ -37,18 +41,8 @@ class SearchForm(forms.Form):
         # Offer only the chosen province's departments: a national list would be tens of thousands long.
         province = self.data.get("province") if self.is_bound else None
         if province:
-            self.fields["department"].queryset = Department.objects.filter(
-                jurisdiction__parent__isnull=True, jurisdiction__slug=province
-            ).order_by("position")
-
-    def filter_params(self):
-        """The form's values as the FilterSets' parameters."""
-        data = self.cleaned_data
-        params = {"search": data.get("q", "").strip()}
-        if data.get("province"):
-            params["province"] = data["province"]
-        if data.get("sector"):
-            params["sector"] = data["sector"].code
-        if data.get("department"):
-            params["department"] = str(data["department"].pk)
-        return params
+            try:
+                chosen = Jurisdiction.objects.provinces().named(province)
+            except ValidationError:
+                return  # the province field reports it
+            self.fields["department"].queryset = Department.objects.filter(jurisdiction__in=chosen).order_by("position")
