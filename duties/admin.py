@@ -1,20 +1,15 @@
-import hashlib
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import search_index, spreadsheet
-from .audit import AuditEntry, audit_entry_record, changed_fields, field_values
-from .forms import ListImportForm, pending_token
+from . import services
+from .audit import AuditEntry
+from .forms import ListImportForm
 from .models import (
     Department,
     Document,
@@ -48,77 +43,36 @@ class AuditedModelForm(forms.ModelForm):
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    """Ask for a reason on every add and change, and record each change in the audit trail, inlines included."""
+    """Ask for a reason on every add and change; the services save, record and re-index (duties/services/records.py)."""
 
     form = AuditedModelForm
 
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or services.may_correct(obj)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or services.may_correct(obj)) and super().has_delete_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
-        fields = [name for name in form.changed_data if name != "audit_reason"]
-        before = field_values(type(obj).objects.get(pk=obj.pk), fields) if change else {}
-        super().save_model(request, obj, form, change)
-        changes = changed_fields(before, field_values(obj, fields))
-        if changes or not change:  # a save that changed only inlines is recorded by save_formset
-            audit_entry_record(
-                user=request.user,
-                action=AuditEntry.Action.CHANGE if change else AuditEntry.Action.ADD,
-                obj=obj,
-                reason=form.cleaned_data.get("audit_reason", ""),
-                changes=changes,
-            )
+        services.record_save(
+            user=request.user,
+            obj=obj,
+            fields=[name for name in form.changed_data if name != "audit_reason"],
+            reason=form.cleaned_data.get("audit_reason", ""),
+            adding=not change,
+        )
 
     def save_formset(self, request, form, formset, change):
-        deleted = [
-            (inline_form.instance, field_values(inline_form.instance, inline_form.fields))
-            for inline_form in formset.deleted_forms
-        ]
-        super().save_formset(request, form, formset, change)
-        reason = form.cleaned_data.get("audit_reason", "")
-        forms_by_pk = {inline_form.instance.pk: inline_form for inline_form in formset.forms}
-        for obj in formset.new_objects:
-            fields = [name for name in forms_by_pk[obj.pk].fields if name not in ("id", "DELETE")]
-            audit_entry_record(
-                user=request.user,
-                action=AuditEntry.Action.ADD,
-                obj=obj,
-                reason=reason,
-                changes=changed_fields({}, field_values(obj, fields)),
-            )
-        for obj, fields in formset.changed_objects:
-            initial = forms_by_pk[obj.pk].initial
-            audit_entry_record(
-                user=request.user,
-                action=AuditEntry.Action.CHANGE,
-                obj=obj,
-                reason=reason,
-                changes=changed_fields({name: initial.get(name) for name in fields}, field_values(obj, fields)),
-            )
-        for obj, values in deleted:
-            audit_entry_record(
-                user=request.user,
-                action=AuditEntry.Action.DELETE,
-                obj=obj,
-                reason=reason,
-                changes={name: [value, None] for name, value in values.items()},
-            )
+        services.inline_records_save(
+            user=request.user, formset=formset, reason=form.cleaned_data.get("audit_reason", "")
+        )
 
     def delete_model(self, request, obj):
-        self._record_deletion(request, obj)
-        super().delete_model(request, obj)
+        services.record_delete(user=request.user, obj=obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            self._record_deletion(request, obj)
-        super().delete_queryset(request, queryset)
-
-    def _record_deletion(self, request, obj):
-        values = field_values(obj, [field.name for field in obj._meta.concrete_fields])
-        # Django's delete confirmation asks for no reason; the entry keeps what was deleted.
-        audit_entry_record(
-            user=request.user,
-            action=AuditEntry.Action.DELETE,
-            obj=obj,
-            changes={name: [value, None] for name, value in values.items()},
-        )
+            services.record_delete(user=request.user, obj=obj)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -167,36 +121,26 @@ class EditionAdmin(ReadOnlyAdmin):
         form = ListImportForm(request.POST or None, request.FILES or None)
         preview = None
         if request.method == "POST" and form.is_valid():
-            scope = _import_scope(form.cleaned_data)
-            uploaded = form.cleaned_data.get("file") is not None
-            data, kept = self._file_of(form)
+            uploaded = form.cleaned_data.get("file")
+            kept = self._kept_file(form)
+            data = services.list_import_file_read(kept) if kept is not None else None
             if data is None:
                 form.add_error("file", _("预览已过期或文件已变更，请重新选择文件。"))
             else:
-                preview = spreadsheet.import_preview(
+                preview = services.list_import_preview(
                     jurisdiction=form.cleaned_data["jurisdiction"],
                     department=form.cleaned_data["department"],
                     effective_on=form.cleaned_data["effective_on"],
                     data=data,
-                    file_name=kept["file_name"],
+                    file_name=kept.file_name,
                 )
                 # Publish only what was previewed: the same file, list and date.
-                previewed = not uploaded and kept.get("scope") == scope
+                previewed = uploaded is None and form.pending_scope() == form.scope()
                 if "confirm" in request.POST and previewed and preview.can_publish:
-                    try:
-                        edition = spreadsheet.import_publish(
-                            preview=preview,
-                            basis=form.cleaned_data["basis"],
-                            summary=form.cleaned_data["summary"],
-                            user=request.user,
-                        )
-                    except ValidationError as error:  # another edition came first: preview again
-                        form.add_error(None, error)
-                    else:
-                        default_storage.delete(kept["name"])
-                        self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
-                        return redirect("admin:duties_edition_changelist")
-                form.data = {**form.data.dict(), "pending": pending_token(**{**kept, "scope": scope})}
+                    response = self._publish(request, form, preview, kept)
+                    if response is not None:
+                        return response
+                form.data = {**form.data.dict(), "pending": form.pending_token_for(kept)}
         context = {
             **self.admin_site.each_context(request),
             "title": _("导入清单"),
@@ -206,22 +150,30 @@ class EditionAdmin(ReadOnlyAdmin):
         }
         return TemplateResponse(request, "admin/duties/edition/import.html", context)
 
+    def _publish(self, request, form, preview, kept):
+        try:
+            edition = services.list_import_publish(
+                preview=preview,
+                basis=form.cleaned_data["basis"],
+                summary=form.cleaned_data["summary"],
+                user=request.user,
+            )
+        except ValidationError as error:  # another edition came first: preview again
+            form.add_error(None, error)
+            return None
+        services.list_import_file_forget(kept)
+        self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
+        return redirect("admin:duties_edition_changelist")
+
     @staticmethod
-    def _file_of(form):
-        """The uploaded file's bytes, kept server-side for the confirmation; or the kept file's, if unchanged."""
+    def _kept_file(form):
+        """The uploaded file, kept server-side for the confirmation; or the file the preview kept."""
         upload = form.cleaned_data.get("file")
         if upload is not None:
-            data = upload.read(settings.DUTY_IMPORT_MAX_BYTES + 1)  # beyond the limit the preview says so
-            name = default_storage.save(f"list-imports/{uuid.uuid4().hex}", ContentFile(data))
-            return data, {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "file_name": upload.name[-80:]}
-        kept = form.pending_file()
-        if kept is None or not default_storage.exists(kept["name"]):
-            return None, None
-        with default_storage.open(kept["name"]) as stored:
-            data = stored.read()
-        if hashlib.sha256(data).hexdigest() != kept["sha256"]:
-            return None, None
-        return data, kept
+            # Beyond the limit the preview says so.
+            data = upload.read(settings.DUTY_IMPORT_MAX_BYTES + 1)
+            return services.list_import_file_keep(data=data, file_name=upload.name)
+        return form.pending_file()
 
 
 @admin.register(Sector)
@@ -246,10 +198,6 @@ class DepartmentAdmin(AuditedAdmin):
     list_select_related = ["jurisdiction", "sector"]
     raw_id_fields = ["key_duties_provision"]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search_index.reindex_department(obj)
-
 
 class DocumentIssuerInline(admin.TabularInline):
     model = DocumentIssuer
@@ -264,10 +212,6 @@ class DocumentAdmin(AuditedAdmin):
     search_fields = ["title", "doc_number", "source_file"]
     list_select_related = ["jurisdiction"]
     inlines = [DocumentIssuerInline]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search_index.reindex_documents(Document.objects.filter(pk=obj.pk))
 
     @admin.display(description=_("成文日期"))
     def issued_display(self, document):
@@ -289,20 +233,11 @@ class ProvisionAdmin(AuditedAdmin):
     list_select_related = ["document"]
     raw_id_fields = ["document", "parent"]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search_index.reindex_provisions(Provision.objects.filter(pk=obj.pk))
-
 
 class DutyRoleInline(admin.TabularInline):
     model = DutyRole
     extra = 0
     raw_id_fields = ["department"]
-
-
-def _import_scope(cleaned) -> str:
-    department = cleaned["department"]
-    return f"{cleaned['jurisdiction'].pk}|{department.pk if department else ''}|{cleaned['effective_on']}"
 
 
 class InForceFilter(admin.SimpleListFilter):
@@ -320,11 +255,6 @@ class InForceFilter(admin.SimpleListFilter):
         return queryset
 
 
-def is_history(duty) -> bool:
-    """A version an edition has ended: history, which corrections must not rewrite."""
-    return duty is not None and duty.valid_until is not None
-
-
 @admin.register(DutyItem)
 class DutyItemAdmin(AuditedAdmin):
     list_display = ["__str__", "number", "document", "valid_from", "valid_until"]
@@ -335,17 +265,6 @@ class DutyItemAdmin(AuditedAdmin):
     readonly_fields = ["lineage", "valid_from", "valid_until", "edition", "ended_by", "wording"]
     inlines = [DutyRoleInline]
 
-    def has_change_permission(self, request, obj=None):
-        return not is_history(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not is_history(obj) and super().has_delete_permission(request, obj)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # After the roles: the lead departments' names are part of the duty's search text.
-        search_index.reindex_duties(DutyItem.objects.filter(pk=form.instance.pk))
-
 
 @admin.register(DutyRole)
 class DutyRoleAdmin(AuditedAdmin):
@@ -354,28 +273,6 @@ class DutyRoleAdmin(AuditedAdmin):
     search_fields = ["name_as_written", "department__name"]
     list_select_related = ["duty", "department"]
     raw_id_fields = ["duty", "department"]
-
-    def has_change_permission(self, request, obj=None):
-        return not is_history(obj and obj.duty) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not is_history(obj and obj.duty) and super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # A role moved to another duty changes the search text of both.
-        search_index.reindex_duties(
-            DutyItem.objects.filter(pk__in=[obj.duty_id, form.initial.get("duty", obj.duty_id)])
-        )
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        search_index.reindex_duties(DutyItem.objects.filter(pk=obj.duty_id))
-
-    def delete_queryset(self, request, queryset):
-        duty_ids = list(queryset.values_list("duty_id", flat=True))
-        super().delete_queryset(request, queryset)
-        search_index.reindex_duties(DutyItem.objects.filter(pk__in=duty_ids))
 
 
 @admin.register(Repair)

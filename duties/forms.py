@@ -1,5 +1,7 @@
 """Forms of the duty lists' editors: importing a list as a new edition."""
 
+import dataclasses
+
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from duties.days import DayField
 from duties.filtersets import JurisdictionField
 from duties.models import Department, Jurisdiction
+from duties.services import KeptFile
 
 PENDING_SALT = "duties.list-import"
 PENDING_MAX_AGE = 3600  # seconds between the preview and the confirmation
@@ -52,8 +55,12 @@ class ListImportForm(forms.Form):
             self.add_error("file", _("请选择清单文件。"))
         return cleaned
 
-    def pending_file(self) -> dict | None:
-        """The file kept by the preview ({name, sha256, file_name}), if the signed token is valid and fresh."""
+    def scope(self) -> str:
+        """Which list and date the form names: the confirmation must be for the previewed scope."""
+        jurisdiction, department = self.cleaned_data["jurisdiction"], self.cleaned_data["department"]
+        return f"{jurisdiction.pk}|{department.pk if department else ''}|{self.cleaned_data['effective_on']}"
+
+    def _pending(self) -> dict | None:
         token = self.cleaned_data.get("pending")
         if not token:
             return None
@@ -62,7 +69,15 @@ class ListImportForm(forms.Form):
         except signing.BadSignature:
             return None
 
+    def pending_file(self) -> KeptFile | None:
+        """The file the preview kept, if the signed token is valid and fresh."""
+        pending = self._pending()
+        return KeptFile(**pending["file"]) if pending is not None else None
 
-def pending_token(*, name: str, sha256: str, file_name: str, scope: str) -> str:
-    """Sign which kept file was previewed, and for which list and date."""
-    return signing.dumps({"name": name, "sha256": sha256, "file_name": file_name, "scope": scope}, salt=PENDING_SALT)
+    def pending_scope(self) -> str | None:
+        pending = self._pending()
+        return pending["scope"] if pending is not None else None
+
+    def pending_token_for(self, kept: KeptFile) -> str:
+        """Sign which kept file was previewed, and for which list and date."""
+        return signing.dumps({"file": dataclasses.asdict(kept), "scope": self.scope()}, salt=PENDING_SALT)

@@ -140,6 +140,27 @@ def department_in(jurisdiction, slug, day=None):
     )
 
 
+def list_versions(jurisdiction, department=None):
+    """Every version ever on a list: the jurisdiction's duties, or those `department` leads (`DutyRole.LEADING`)."""
+    versions = DutyItem.objects.filter(document__jurisdiction=jurisdiction)
+    if department is not None:
+        leading = DutyRole.objects.filter(duty=OuterRef("pk"), department=department, role__in=DutyRole.LEADING)
+        versions = versions.filter(Exists(leading))
+    return versions
+
+
+def list_duties(jurisdiction: Jurisdiction, department: Department | None = None, day: datetime.date | None = None):
+    """The list in force on `day` (today), in the order its pages show it."""
+    if department is not None:
+        return duties_for_department(department, day=day)
+    return (
+        DutyItem.objects.as_of(day)
+        .filter(document__jurisdiction=jurisdiction)
+        .with_departments()
+        .order_by("document__position", "document_id", "position")
+    )
+
+
 def duties_for_department(department, roles=DutyRole.LEADING, day=None):
     """The duties in which `department` holds one of `roles` on `day` (today), with all their departments.
 
@@ -260,3 +281,32 @@ def provinces_with_sector(sector):
     """Province-level jurisdictions in which some department of `sector` is published."""
     prefixes = Department.objects.filter(sector=sector).values_list(Left("jurisdiction_id", 2), flat=True).distinct()
     return Jurisdiction.objects.filter(parent__isnull=True).annotate(prefix=Left("code", 2)).filter(prefix__in=prefixes)
+
+
+class DepartmentNames:
+    """How department names written in one jurisdiction resolve (an import's cells): as the recorded data does.
+
+    A name resolves to a department when it is one's name, short name or alias there, or a writing already
+    recorded for one; a name recorded before as a body outside the records stays one; any other is unknown.
+    """
+
+    def __init__(self, jurisdiction: Jurisdiction):
+        self.departments = {}
+        self.outside_records = set()
+        recorded = DutyRole.objects.filter(duty__document__jurisdiction=jurisdiction).values_list(
+            "name_as_written", "department_id"
+        )
+        for name, department_id in recorded.distinct():
+            if department_id is None:
+                self.outside_records.add(name)
+            else:
+                self.departments.setdefault(name, department_id)
+        for department in Department.objects.filter(jurisdiction=jurisdiction):
+            for name in [department.name, department.short_name, *department.aliases]:
+                self.departments.setdefault(name, department.pk)
+
+    def resolve(self, name: str) -> tuple[bool, int | None]:
+        """(known, department id): a body outside the records is known, with no department."""
+        if name in self.departments:
+            return True, self.departments[name]
+        return name in self.outside_records, None

@@ -15,19 +15,16 @@ does not change them (a new wording's source is the imported file itself).
 
 import csv
 import datetime
-import hashlib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from duties import editions, selectors
-from duties.editions import DutyDraft, EditionPlan, RoleDraft
-from duties.models import Department, DutyItem, DutyRole, Jurisdiction, Provision
+from duties import selectors
+from duties.models import Department, DutyItem, DutyRole
 
 LINEAGE, DEPARTMENT, NUMBER, TEXT = "事项标识", "部门", "编号", "事项内容"
 LEAD, CO_LEAD, COOPERATING = "牵头部门", "会同牵头部门", "配合部门"
@@ -44,21 +41,9 @@ SHEET_TITLE = "具体事项清单"
 # Export ------------------------------------------------------------------------------------
 
 
-def list_duties(jurisdiction: Jurisdiction, department: Department | None = None, day: datetime.date | None = None):
-    """The list in force on `day` (today), in the order its pages show it."""
-    if department is not None:
-        return selectors.duties_for_department(department, day=day)
-    return (
-        DutyItem.objects.as_of(day)
-        .filter(document__jurisdiction=jurisdiction)
-        .with_departments()
-        .order_by("document__position", "document_id", "position")
-    )
-
-
 def list_rows(jurisdiction, department=None, day=None) -> list[dict[str, str]]:
-    """The list as template rows: column header → cell text."""
-    return [_row_of(duty, department) for duty in list_duties(jurisdiction, department, day)]
+    """The list in force on `day` (today) as template rows: column header → cell text."""
+    return [_row_of(duty, department) for duty in selectors.list_duties(jurisdiction, department, day)]
 
 
 def _row_of(duty: DutyItem, department: Department | None) -> dict[str, str]:
@@ -194,180 +179,8 @@ def _cell_text(value) -> str:
 # Names -------------------------------------------------------------------------------------
 
 
-class NameResolver:
-    """Resolve department names as written in one jurisdiction, the way the recorded data does."""
-
-    def __init__(self, jurisdiction: Jurisdiction):
-        self.departments = {}
-        self.outside_records = set()
-        recorded = DutyRole.objects.filter(duty__document__jurisdiction=jurisdiction).values_list(
-            "name_as_written", "department_id"
-        )
-        for name, department_id in recorded.distinct():
-            if department_id is None:
-                self.outside_records.add(name)
-            else:
-                self.departments.setdefault(name, department_id)
-        for department in Department.objects.filter(jurisdiction=jurisdiction):
-            for name in [department.name, department.short_name, *department.aliases]:
-                self.departments.setdefault(name, department.pk)
-
-    def resolve(self, name: str) -> tuple[bool, int | None]:
-        """(known, department id): a body outside the records is known, with no department."""
-        if name in self.departments:
-            return True, self.departments[name]
-        return name in self.outside_records, None
-
-
 def split_names(cell: str) -> list[str]:
     return [name.strip() for name in _NAME_SPLIT.split(cell) if name.strip()]
 
 
 # Preview and import --------------------------------------------------------------------------
-
-
-@dataclass
-class ImportPreview:
-    """What a file would do to a list: every error with its row and column, or the edition's plan."""
-
-    jurisdiction: Jurisdiction
-    department: Department | None
-    effective_on: datetime.date
-    file_name: str
-    file_sha256: str
-    errors: list[RowError] = field(default_factory=list)
-    plan: EditionPlan | None = None
-
-    @property
-    def can_publish(self) -> bool:
-        return not self.errors and self.plan is not None and self.plan.has_changes
-
-
-def import_preview(
-    *,
-    jurisdiction: Jurisdiction,
-    department: Department | None,
-    effective_on: datetime.date,
-    data: bytes,
-    file_name: str,
-) -> ImportPreview:
-    """Read `data` as the list's new edition and compare it with the list in force; write nothing."""
-    preview = ImportPreview(jurisdiction, department, effective_on, file_name, hashlib.sha256(data).hexdigest())
-    if department is not None and department.jurisdiction_id != jurisdiction.pk:
-        preview.errors.append(RowError(0, DEPARTMENT, _("部门不属于该行政区。")))
-        return preview
-    try:
-        table = read_table(data)
-    except FileError as error:
-        preview.errors.append(error.error)
-        return preview
-    drafts = _drafts(table, preview)
-    if preview.errors:
-        return preview
-    try:
-        preview.plan = editions.edition_plan(
-            jurisdiction=jurisdiction, department=department, effective_on=effective_on, drafts=drafts
-        )
-    except ValidationError as error:
-        preview.errors.extend(RowError(0, "", message) for message in error.messages)
-    return preview
-
-
-def _drafts(table: list[list[str]], preview: ImportPreview) -> list[DutyDraft]:
-    header, *rows = table
-    missing = [column for column in COLUMNS if column not in header]
-    unknown = [column for column in header if column and column not in COLUMNS]
-    if missing or unknown:
-        if missing:
-            preview.errors.append(RowError(1, "", _("缺少列：%(columns)s。") % {"columns": "、".join(missing)}))
-        if unknown:
-            preview.errors.append(
-                RowError(1, "", _("模板中没有这些列：%(columns)s。") % {"columns": "、".join(unknown)})
-            )
-        return []
-    index = {column: header.index(column) for column in COLUMNS}
-    resolver = NameResolver(preview.jurisdiction)
-    in_force = set(
-        editions.list_versions(preview.jurisdiction, preview.department)
-        .as_of(preview.effective_on)
-        .values_list("lineage", flat=True)
-    )
-    sections = {
-        (title, anchor): parent_id
-        for title, anchor, parent_id in Provision.objects.filter(
-            document__jurisdiction=preview.jurisdiction
-        ).values_list("document__title", "anchor", "parent_id")
-    }
-    drafts, seen_lineages, seen_numbers = [], {}, {}
-    for row_number, cells in enumerate(rows, start=2):
-        cells = cells + [""] * (len(header) - len(cells))
-        if not any(cells):
-            continue  # a blank line between rows
-        cell = {column: cells[index[column]] for column in COLUMNS}
-        errors = []
-
-        def error(column, message, errors=errors, row=row_number):
-            errors.append(RowError(row, column, message))
-
-        lineage = None
-        if cell[LINEAGE]:
-            if not cell[LINEAGE].isdigit():
-                error(LINEAGE, _("事项标识应为数字（导出文件中的值）；新增事项留空。"))
-            elif int(cell[LINEAGE]) not in in_force:
-                error(LINEAGE, _("事项标识 %(id)s 不在这份清单中；新增事项请留空。") % {"id": cell[LINEAGE]})
-            elif (first := seen_lineages.setdefault(int(cell[LINEAGE]), row_number)) != row_number:
-                error(LINEAGE, _("事项标识与第 %(row)s 行重复。") % {"row": first})
-            else:
-                lineage = int(cell[LINEAGE])
-        if not cell[TEXT]:
-            error(TEXT, _("事项内容为空。"))
-        owner = _owner(cell[DEPARTMENT], preview, resolver, error)
-        if cell[NUMBER]:
-            # The documents number each part from one: a number repeats only across parts.
-            key = (owner, sections.get((cell[DOCUMENT], cell[PROVISION])), cell[NUMBER])
-            if (first := seen_numbers.setdefault(key, row_number)) != row_number:
-                error(NUMBER, _("编号“%(number)s”与第 %(row)s 行重复。") % {"number": cell[NUMBER], "row": first})
-        roles = []
-        for column, role in ROLE_COLUMNS.items():
-            for name in split_names(cell[column]):
-                known, department_id = resolver.resolve(name)
-                if not known:
-                    error(
-                        column,
-                        _("没有名为“%(name)s”的部门：请用已收录部门的全称、简称或清单中的写法。") % {"name": name},
-                    )
-                roles.append(RoleDraft(role, department_id, name))
-        preview.errors.extend(errors)
-        drafts.append(DutyDraft(lineage, cell[NUMBER], cell[TEXT], tuple(roles), row_number))
-    return drafts
-
-
-def _owner(name, preview, resolver, error):
-    """The department whose list the row is on, as the duplicate-number check groups rows."""
-    if not name:
-        return preview.department.pk if preview.department is not None else None
-    known, department_id = resolver.resolve(name)
-    if department_id is None:
-        error(DEPARTMENT, _("没有名为“%(name)s”的部门。") % {"name": name})
-    elif preview.department is not None and department_id != preview.department.pk:
-        error(
-            DEPARTMENT,
-            _("这是%(department)s的清单，本行写的是“%(name)s”。") % {"department": preview.department, "name": name},
-        )
-    return department_id
-
-
-def import_publish(*, preview: ImportPreview, basis: str, summary: str = "", user=None):
-    """Publish a previewed file as a new edition; refuse if it has errors or changes nothing."""
-    if preview.errors:
-        raise ValidationError(_("文件有错误，未导入任何内容。"))
-    if not preview.can_publish:
-        raise ValidationError(_("文件与现行清单相同，没有可发布的改动。"))
-    return editions.edition_publish(
-        plan=preview.plan,
-        basis=basis,
-        summary=summary,
-        user=user,
-        file_name=preview.file_name,
-        file_sha256=preview.file_sha256,
-    )

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from duties import editions
-from duties.editions import DutyDraft
+from duties import selectors, services
 from duties.models import Department
+from duties.services import DutyDraft
 from tests.browser.conftest import blocking_accessibility_violations, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,16 +18,16 @@ REWORDED = "深入推进河湖“清四乱”常态化规范化，建立长效�
 @pytest.fixture
 def edition(site):
     water = Department.objects.get(pk=360000010)
-    versions = editions.list_versions(water.jurisdiction, water).current().order_by("position")
+    versions = selectors.list_versions(water.jurisdiction, water).current().order_by("position")
     drafts = [
-        DutyDraft(duty.lineage, duty.number, duty.text, editions.roles_of(duty), row)
+        DutyDraft(duty.lineage, duty.number, duty.text, services.roles_of(duty), row)
         for row, duty in enumerate(versions, start=2)
     ]
     drafts[1] = DutyDraft(drafts[1].lineage, drafts[1].number, REWORDED, drafts[1].roles, drafts[1].row)
-    plan = editions.edition_plan(
+    plan = services.edition_plan(
         jurisdiction=water.jurisdiction, department=water, effective_on=datetime.date(2026, 1, 1), drafts=drafts[:-1]
     )
-    return editions.edition_publish(
+    return services.edition_publish(
         plan=plan, basis="赣环委办〔2026〕1号", file_name="water.xlsx", file_sha256="0" * 64
     )
 

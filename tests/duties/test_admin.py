@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from duties import editions
+from duties import services
 from duties.audit import AuditEntry, audit_entry_record
 from duties.models import Edition, Jurisdiction, Sector
 
@@ -24,13 +24,13 @@ def test_changelist_and_change_pages_load_in_chinese(admin_client, model):
     if model is AuditEntry:  # the fixture has no changes yet
         audit_entry_record(user=None, action="change", obj=Sector.objects.first(), reason="测试")
     if model is Edition:  # nor editions
-        plan = editions.edition_plan(
+        plan = services.edition_plan(
             jurisdiction=Jurisdiction.objects.get(code="360000"),
             department=None,
             effective_on=datetime.date(2026, 1, 1),
             drafts=[],
         )
-        editions.edition_publish(plan=plan, basis="测试版本", file_name="empty.csv", file_sha256="0" * 64)
+        services.edition_publish(plan=plan, basis="测试版本", file_name="empty.csv", file_sha256="0" * 64)
     opts = model._meta
     response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
     assert response.status_code == 200

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from duties.editions import DutyDraft, RoleDraft
 from duties.models import Department, DutyItem
+from duties.services import DutyDraft, RoleDraft
 from tests.duties.test_editions import department_list_drafts, publish
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,12 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from duties import editions
+from duties import editions, selectors, services
 from duties.audit import AuditEntry
-from duties.editions import DutyChange, DutyDraft, RoleDraft
+from duties.editions import DutyChange
 from duties.models import Department, DutyItem, Jurisdiction
-from reports import services
+from duties.services import DutyDraft, RoleDraft
+from reports import services as report_services
 from tests.factories import make_approver
 
 pytestmark = pytest.mark.django_db
@@ -23,22 +24,22 @@ def draft_of(duty, row, **changes):
         "lineage": duty.lineage,
         "number": duty.number,
         "text": duty.text,
-        "roles": editions.roles_of(duty),
+        "roles": services.roles_of(duty),
         "row": row,
     }
     return DutyDraft(**{**fields, **changes})
 
 
 def department_list_drafts(department):
-    duties = editions.list_versions(department.jurisdiction, department).current().order_by("document", "position")
+    duties = selectors.list_versions(department.jurisdiction, department).current().order_by("document", "position")
     return [draft_of(duty, row) for row, duty in enumerate(duties, start=2)]
 
 
 def publish(department, drafts, effective_on=EFFECTIVE, **kwargs):
-    plan = editions.edition_plan(
+    plan = services.edition_plan(
         jurisdiction=department.jurisdiction, department=department, effective_on=effective_on, drafts=drafts
     )
-    return editions.edition_publish(
+    return services.edition_publish(
         plan=plan, basis="赣环委办〔2026〕1号", file_name="list.xlsx", file_sha256="0" * 64, **kwargs
     )
 
@@ -77,7 +78,7 @@ def test_a_new_lead_department_applies_from_the_effective_date_and_the_past_stay
 
 
 def test_unchanged_rows_make_no_new_versions(water):
-    plan = editions.edition_plan(
+    plan = services.edition_plan(
         jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=department_list_drafts(water)
     )
     assert not plan.has_changes and len(plan.unchanged) == len(plan.drafts)
@@ -107,12 +108,12 @@ def test_an_edition_reports_what_it_added_removed_and_reworded(water, admin_user
 def test_an_edition_cannot_take_effect_before_a_later_one(water):
     publish(water, department_list_drafts(water)[1:], effective_on=AFTER)
     with pytest.raises(ValidationError, match="不能早于"):
-        editions.edition_plan(jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=[])
+        services.edition_plan(jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=[])
 
 
 def test_a_department_from_another_jurisdiction_is_refused(water):
     with pytest.raises(ValidationError):
-        editions.edition_plan(
+        services.edition_plan(
             jurisdiction=Jurisdiction.objects.get(code="410000"), department=water, effective_on=EFFECTIVE, drafts=[]
         )
 
@@ -121,9 +122,9 @@ def test_a_report_lists_the_duties_led_at_the_end_of_its_year(water):
     drafts = department_list_drafts(water)
     publish(water, drafts[1:])  # from 2026-01-01, the first duty is off the list
     approver = make_approver(water)
-    report_2025 = services.report_create(user=approver, department=water, year=2025)
+    report_2025 = report_services.report_create(user=approver, department=water, year=2025)
     assert drafts[0].lineage in {entry.duty.lineage for entry in report_2025.entries.all()}
-    report_2026 = services.report_create(user=approver, department=water, year=2026)
+    report_2026 = report_services.report_create(user=approver, department=water, year=2026)
     assert drafts[0].lineage not in {entry.duty.lineage for entry in report_2026.entries.all()}
     assert report_2026.entries.count() == len(drafts) - 1
 
@@ -131,13 +132,13 @@ def test_a_report_lists_the_duties_led_at_the_end_of_its_year(water):
 def test_a_plan_made_stale_by_another_edition_is_refused(water):
     drafts = department_list_drafts(water)
     changed = [draft_of(DutyItem.objects.get(lineage=drafts[0].lineage), drafts[0].row, text="新表述。"), *drafts[1:]]
-    first = editions.edition_plan(
+    first = services.edition_plan(
         jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=changed
     )
-    second = editions.edition_plan(
+    second = services.edition_plan(
         jurisdiction=water.jurisdiction, department=water, effective_on=EFFECTIVE, drafts=changed
     )
-    editions.edition_publish(plan=first, basis="先到", file_name="a.csv", file_sha256="0" * 64)
+    services.edition_publish(plan=first, basis="先到", file_name="a.csv", file_sha256="0" * 64)
     with pytest.raises(ValidationError, match="重新预览"):
-        editions.edition_publish(plan=second, basis="后到", file_name="b.csv", file_sha256="0" * 64)
+        services.edition_publish(plan=second, basis="后到", file_name="b.csv", file_sha256="0" * 64)
     assert DutyItem.objects.current().filter(lineage=drafts[0].lineage).count() == 1

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from duties import spreadsheet
+from duties import services, spreadsheet
 from duties.models import Department, DutyItem, Edition, Jurisdiction
 from duties.spreadsheet import CO_LEAD, COLUMNS, DEPARTMENT, LEAD, LINEAGE, NUMBER, TEXT
 
@@ -27,7 +27,7 @@ def every_list():
 
 
 def preview(data, jurisdiction, department=None, effective_on=EFFECTIVE, file_name="list.csv"):
-    return spreadsheet.import_preview(
+    return services.list_import_preview(
         jurisdiction=jurisdiction, department=department, effective_on=effective_on, data=data, file_name=file_name
     )
 
@@ -79,7 +79,7 @@ def test_export_edit_import_export_gives_back_the_edited_list(water, water_rows,
     assert result.errors == []
     assert (len(result.plan.added), len(result.plan.changed), len(result.plan.removed)) == (1, 2, 1)
     # The handed-over duty leaves 省水利厅's list but stays on the province's: a change, seen from there.
-    spreadsheet.import_publish(preview=result, basis="赣水发〔2026〕1号")
+    services.list_import_publish(preview=result, basis="赣水发〔2026〕1号")
 
     after = spreadsheet.list_rows(water.jurisdiction, water, EFFECTIVE)
     province_after = {row[LINEAGE]: row for row in spreadsheet.list_rows(water.jurisdiction, None, EFFECTIVE)}
@@ -157,7 +157,7 @@ def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
     before = snapshot()
     result = preview(csv_of(rows), water.jurisdiction, water)
     with pytest.raises(Exception, match="文件有错误"):
-        spreadsheet.import_publish(preview=result, basis="x")
+        services.list_import_publish(preview=result, basis="x")
     path = tmp_path / "water.csv"
     path.write_bytes(csv_of(rows))
     with pytest.raises(CommandError, match="1 error"):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from duties import spreadsheet
+from duties import services
 from duties.days import parse_day
 from duties.models import Department, Jurisdiction
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}") from None
-        preview = spreadsheet.import_preview(
+        preview = services.list_import_preview(
             jurisdiction=jurisdiction, department=department, effective_on=effective, data=data, file_name=file.name
         )
         if preview.errors:
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             self.stdout.write("Preview only: run again with --confirm to publish this edition.")
             return
         try:
-            edition = spreadsheet.import_publish(preview=preview, basis=basis, summary=summary, user=user)
+            edition = services.list_import_publish(preview=preview, basis=basis, summary=summary, user=user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"Published edition {edition.pk}: {edition}"))

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from duties import editions
-from duties.editions import DutyDraft, RoleDraft
+from duties import services
 from duties.models import Department, DutyItem, Jurisdiction, Sector
+from duties.services import DutyDraft, RoleDraft
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +37,13 @@ def county():
     housing = Department.objects.create(
         jurisdiction=district, name="东湖区住房和城乡建设局", short_name="区住建局", sector=sector, slug="zhu-jian-ju"
     )
-    plan = editions.edition_plan(
+    plan = services.edition_plan(
         jurisdiction=district,
         department=None,
         effective_on=datetime.date(2026, 3, 1),
         drafts=[DutyDraft(None, "1", DUTY_TEXT, (RoleDraft("lead", housing.pk, "区住建局"),), 2)],
     )
-    editions.edition_publish(
+    services.edition_publish(
         plan=plan, basis="东湖区生态环境保护具体事项清单", file_name="donghu.csv", file_sha256="1" * 64
     )
     return district
