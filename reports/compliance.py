@@ -23,6 +23,7 @@ STATUS_LABELS = {
     selectors.ComplianceStatus.ON_TIME: "按时报送",
     selectors.ComplianceStatus.LATE: "逾期报送",
     selectors.ComplianceStatus.MISSING: "未报送",
+    selectors.ComplianceStatus.NOT_APPLICABLE: "不适用",
 }
 
 
@@ -94,8 +95,8 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         if request.user.is_authenticated:
             if not permissions.supervises(request.user, self.province):
                 raise PermissionDenied
-            if self.rule is None or not 2000 <= self.kwargs["year"] <= 2100:
-                raise Http404
+            if self.rule is None or self.kwargs["year"] not in self.rule.report_years(rules.today_in_china()):
+                raise Http404  # no report is asked on that year
         return super().dispatch(request, *args, **kwargs)
 
     def rows(self):
@@ -121,7 +122,7 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
             rows=[(row, status_label(row.status)) for row in rows],
             counts=[(status, status_label(status), counts[status]) for status in selectors.ComplianceStatus.ALL],
             chart=on_time_chart(selectors.on_time_rates(self.province, years, rule=self.rule)),
-            previous_year=year - 1,
+            previous_year=year - 1 if self.rule.applies_to_report_year(year - 1) else None,
             next_year=year + 1 if year < rules.today_in_china().year else None,
             breadcrumbs=[
                 (_("工作台"), reverse("reports:workspace")),

@@ -21,15 +21,16 @@ class LoginForm(AuthenticationForm):
 
 
 class ReportCreateForm(forms.Form):
+    """Which year's report to open: the years the department's province's rule asks for, newest first."""
+
     year = forms.TypedChoiceField(label=_("报告年度"), coerce=int)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, rule, **kwargs):
         super().__init__(*args, **kwargs)
-        this_year = rules.today_in_china().year
-        self.fields["year"].choices = [
-            (year, _("%(year)s 年度") % {"year": year}) for year in range(this_year, 2017, -1)
-        ]
-        self.fields["year"].initial = this_year - 1
+        today = rules.today_in_china()
+        years = rule.report_years(today) if rule is not None else range(0)
+        self.fields["year"].choices = [(year, _("%(year)s 年度") % {"year": year}) for year in reversed(years)]
+        self.fields["year"].initial = today.year - 1
 
 
 class ReportTextForm(forms.Form):

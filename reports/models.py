@@ -91,6 +91,11 @@ class ReportQuerySet(models.QuerySet):
         return self.select_related("department__jurisdiction", "department__sector")
 
 
+# Bounds of any report year the database accepts (a sanity check on input); which years a province asks a
+# report on is its rule's (ReportingRule.report_years).
+REPORT_YEAR_MIN, REPORT_YEAR_MAX = 2000, 2100
+
+
 class Report(SearchableModel):
     """Hold one department's annual report on one year: its current text and where it stands."""
 
@@ -142,7 +147,7 @@ class Report(SearchableModel):
                 violation_error_message=_("该部门这一年度的报告已经存在。"),
             ),
             models.CheckConstraint(
-                condition=Q(year__gte=2000, year__lte=2100),
+                condition=Q(year__gte=REPORT_YEAR_MIN, year__lte=REPORT_YEAR_MAX),
                 name="report_year_plausible",
                 violation_error_message=_("报告年度应在 2000 到 2100 之间。"),
             ),

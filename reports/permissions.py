@@ -69,11 +69,13 @@ def can_edit_draft(user, report) -> bool:
 
 
 def can_submit(user, report) -> bool:
-    return is_approver_of(user, report.department)
+    """Only a draft is submitted, and only by its department's approver."""
+    return report.is_draft and is_approver_of(user, report.department)
 
 
 def can_publish(user, report) -> bool:
-    return is_approver_of(user, report.department)
+    """Only a submitted (not yet published) report is published, by its department's approver."""
+    return report.state == report.State.SUBMITTED and is_approver_of(user, report.department)
 
 
 def can_correct(user, report) -> bool:

@@ -66,6 +66,13 @@ def extra_sections(rule: ReportingRule | None) -> list[ExtraSection]:
     return sections
 
 
+def deadline_of(report, rule: ReportingRule | None) -> datetime.date | None:
+    """A report's deadline: the one it was judged against once filed, else its province's rule's for its year."""
+    if report is not None and report.deadline is not None:
+        return report.deadline
+    return rule.annual_report_deadline(report.year) if rule is not None else None
+
+
 def submitted_on_time(submitted_at: datetime.datetime, deadline: datetime.date) -> bool:
     """Whether a submission at `submitted_at` falls on or before the deadline day, in Beijing time."""
     return submitted_at.astimezone(DEADLINE_TIMEZONE).date() <= deadline

@@ -19,7 +19,8 @@ class ComplianceStatus:
     ON_TIME = "on_time"
     LATE = "late"
     MISSING = "missing"
-    ALL = (NOT_DUE, ON_TIME, LATE, MISSING)
+    NOT_APPLICABLE = "not_applicable"  # a year before the province's rule asked for reports
+    ALL = (NOT_DUE, ON_TIME, LATE, MISSING, NOT_APPLICABLE)
 
 
 def report_detail():
@@ -125,7 +126,7 @@ def key_duty_departments(province):
 @dataclass(frozen=True)
 class ComplianceRow:
     department: Department
-    deadline: datetime.date
+    deadline: datetime.date | None  # None where the rule does not apply to the year
     status: str
     submitted_at: datetime.datetime | None
     report: Report | None
@@ -144,6 +145,10 @@ def compliance_rows(province, year: int, *, rule=None, today: datetime.date | No
         return []
     today = today or rules.today_in_china()
     departments = list(key_duty_departments(province))
+    if not rule.applies_to_report_year(year):
+        return [
+            ComplianceRow(department, None, ComplianceStatus.NOT_APPLICABLE, None, None) for department in departments
+        ]
     reports = {
         report.department_id: report
         for report in Report.objects.filed().filter(department__in=[d.pk for d in departments], year=year)
@@ -183,6 +188,7 @@ def on_time_rates(province, years, *, rule=None, today: datetime.date | None = N
     rule = rule or rules.annual_rule_for(province)
     today = today or rules.today_in_china()
     total = key_duty_departments(province).count()
+    years = [year for year in years if rule is not None and rule.applies_to_report_year(year)]
     counts = dict(
         Report.objects.filed()
         .filter(department__jurisdiction=province, department__bears_key_duties=True, year__in=list(years))

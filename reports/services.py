@@ -25,7 +25,7 @@ NOT_ALLOWED = _("您没有权限进行此操作。")
 STORAGE_FAILED = _("附件暂时无法保存（存储空间或存储服务出错）。文字内容已保存，请稍后再上传附件。")
 NOT_KEY_DUTY_DEPARTMENT = _("该部门不在承担重要生态环境保护职责的部门之列，无须报送年度专题报告。")
 NO_ANNUAL_RULE = _("所在省份的文件没有规定年度专题报告。")
-YEAR_OUT_OF_RANGE = _("报告年度应在 2000 年到今年之间。")
+YEAR_OUT_OF_RANGE = _("所在省份的规则只要求 %(first)s 年度至今年的报告。")
 REPORT_EXISTS = _("该部门这一年度的报告已经存在。")
 NOT_A_DRAFT = _("报告已经报送，不能再作为草稿修改；如需更正，请由审核人提交更正。")
 STALE_VERSION = _(
@@ -69,8 +69,9 @@ def report_create(*, user, department, year: int) -> Report:
     rule = rules.annual_rule_for(department.jurisdiction)
     if rule is None:
         raise ValidationError(NO_ANNUAL_RULE)
-    if not 2000 <= year <= rules.today_in_china().year:
-        raise ValidationError({"year": YEAR_OUT_OF_RANGE})
+    years = rule.report_years(rules.today_in_china())
+    if year not in years:
+        raise ValidationError({"year": YEAR_OUT_OF_RANGE % {"first": years.start}})
     if Report.objects.filter(department=department, year=year).exists():
         raise ValidationError({"year": REPORT_EXISTS})
     report = Report(department=department, year=year, updated_by=user)
@@ -197,11 +198,12 @@ def _snapshot(report: Report) -> dict:
 @transaction.atomic
 def report_submit(*, report: Report, user, expected_version: int) -> Report:
     """Submit the draft the approver has read; a repeated submit returns the first submission unchanged."""
-    _deny_unless(permissions.can_submit(user, report))
+    _deny_unless(permissions.is_approver_of(user, report.department))
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.is_filed:
         # A double click, the back button or a retry: the report was submitted already.
         return current
+    _deny_unless(permissions.can_submit(user, current))
     if current.version != expected_version:
         raise StaleVersion(STALE_VERSION, code="stale")
     if not current.overall.strip():
@@ -239,12 +241,13 @@ def report_submit(*, report: Report, user, expected_version: int) -> Report:
 @transaction.atomic
 def report_publish(*, report: Report, user) -> Report:
     """Publish a submitted report at its public address; publishing twice changes nothing."""
-    _deny_unless(permissions.can_publish(user, report))
+    _deny_unless(permissions.is_approver_of(user, report.department))
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.is_published:
         return current
     if not current.is_filed:
         raise ValidationError(NOT_SUBMITTED)
+    _deny_unless(permissions.can_publish(user, current))
     current.state = Report.State.PUBLISHED
     current.published_at = timezone.now()
     current.full_clean()

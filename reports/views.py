@@ -53,9 +53,10 @@ class WorkspaceView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         membership = permissions.membership_of(self.request.user)
         can_create = membership is not None and membership.is_department_staff
+        rule = rules.annual_rule_for(membership.department.jurisdiction) if can_create else None
         return super().get_context_data(
             membership=membership,
-            create_form=ReportCreateForm() if can_create else None,
+            create_form=ReportCreateForm(rule=rule) if can_create else None,
             boards=selectors.supervised_provinces(self.request.user),
             board_year=rules.today_in_china().year - 1,
             breadcrumbs=[(_("工作台"), None)],
@@ -70,8 +71,8 @@ class ReportCreateView(LoginRequiredMixin, View):
         membership = permissions.membership_of(request.user)
         if membership is None or not membership.is_department_staff:
             raise PermissionDenied
-        form = ReportCreateForm(request.POST)
         department = Department.objects.select_related("jurisdiction").get(pk=membership.department_id)
+        form = ReportCreateForm(request.POST, rule=rules.annual_rule_for(department.jurisdiction))
         if form.is_valid():
             try:
                 report = services.report_create(
@@ -102,10 +103,10 @@ class ReportMixin(LoginRequiredMixin):
             "content": selectors.content_of(report),
             "attachments": report.attachments.all(),
             "rule": rule,
-            "deadline": report.deadline or (rule.annual_report_deadline(report.year) if rule else None),
+            "deadline": rules.deadline_of(report, rule),
             "can_edit": permissions.can_edit_draft(user, report),
-            "can_submit": permissions.can_submit(user, report) and report.is_draft,
-            "can_publish": permissions.can_publish(user, report) and report.state == Report.State.SUBMITTED,
+            "can_submit": permissions.can_submit(user, report),
+            "can_publish": permissions.can_publish(user, report),
             "can_correct": permissions.can_correct(user, report),
             "breadcrumbs": [(_("工作台"), reverse("reports:workspace")), (str(report), None)],
             **extra,
@@ -130,7 +131,7 @@ class ReportEditView(ReportMixin, TemplateView):
         report = self.report
         action = request.POST.get("action", "save")
         if not report.is_draft:
-            if action == "submit" and permissions.can_submit(request.user, report):
+            if action == "submit" and permissions.is_approver_of(request.user, report.department):
                 # A second click, the back button or a retry: the report stays submitted once.
                 messages.info(request, ALREADY_SUBMITTED)
                 return redirect(report.get_workspace_url())

@@ -57,6 +57,30 @@ class ReportingRule(models.Model):
     def __str__(self):
         return f"{self.jurisdiction}：{self.get_kind_display()}（{self.text_as_written}）"
 
+    @property
+    def first_report_year(self) -> int | None:
+        """The first year whose report this rule asks for: the year its document was issued (a report on year Y
+        is due early in Y + 1). None when the document prints no year."""
+        return self.document.issued_year
+
+    def applies_to_report_year(self, report_year: int) -> bool:
+        """Whether the rule asks for a report on `report_year`: not for years before it existed."""
+        return self.first_report_year is not None and report_year >= self.first_report_year
+
+    def report_years(self, today: datetime.date) -> range:
+        """The years a report can be written on under this rule, oldest first: from its first year to this one
+        (a report on the current year can be drafted while the year runs)."""
+        first = self.first_report_year
+        return range(first, today.year + 1) if first is not None else range(0)
+
+    @property
+    def deadline_display(self) -> str:
+        """The yearly deadline in words, as the rule sets it: 每年 1 月 10 日前 / 每年 2 月底前."""
+        if self.deadline_month is None:
+            return ""
+        day = _(" %(day)s 日") % {"day": self.deadline_day} if self.deadline_day else _("底")
+        return _("每年 %(month)s 月%(day)s前") % {"month": self.deadline_month, "day": day}
+
     def annual_report_deadline(self, report_year: int) -> datetime.date:
         """The last day to file the report on `report_year`: it falls in the following year."""
         if self.kind != self.Kind.ANNUAL_REPORT:

@@ -4,7 +4,7 @@ object comes from the view's select_related/prefetch_related."""
 from rest_framework import serializers
 
 from duties.api.serializers import DepartmentBriefSerializer, JurisdictionBriefSerializer
-from reports.models import Report, ReportEntry, ReportSection, Revision
+from reports.models import REPORT_YEAR_MAX, REPORT_YEAR_MIN, Report, ReportEntry, ReportSection, Revision
 from reports.selectors import ComplianceStatus
 
 
@@ -66,15 +66,22 @@ class ReportSerializer(serializers.ModelSerializer):
 
 class ComplianceRowSerializer(serializers.Serializer):
     department = DepartmentBriefSerializer(read_only=True)
-    deadline = serializers.DateField(read_only=True, help_text="按该省规则确定的报送截止日期。")
+    deadline = serializers.DateField(
+        read_only=True, allow_null=True, help_text="按该省规则确定的报送截止日期；该年度不适用规则时为 null。"
+    )
     status = serializers.ChoiceField(
         choices=ComplianceStatus.ALL,
         read_only=True,
-        help_text="not_due 未到期；on_time 按时报送；late 逾期报送；missing 已过截止日期仍未报送。",
+        help_text=(
+            "not_due 未到期；on_time 按时报送；late 逾期报送；missing 已过截止日期仍未报送；"
+            "not_applicable 该年度早于本省规则，无须报送。"
+        ),
     )
     submitted_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="报送时间；未报送时为 null。")
 
 
 class ComplianceQuerySerializer(serializers.Serializer):
     province = serializers.CharField(help_text="省级行政区代码（如 360000）或拼音标识（如 jiangxi）。")
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="报告年度（截止日期在次年）。")
+    year = serializers.IntegerField(
+        min_value=REPORT_YEAR_MIN, max_value=REPORT_YEAR_MAX, help_text="报告年度（截止日期在次年）。"
+    )

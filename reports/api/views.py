@@ -1,5 +1,6 @@
 """Read-only report endpoints: published reports, and who filed on time (compliance)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, viewsets
@@ -9,7 +10,6 @@ from reports import rules, selectors
 from reports.api import serializers
 from reports.filtersets import ReportFilterSet
 
-UNKNOWN_PROVINCE = "没有代码或拼音标识为“%(value)s”的省级行政区。"
 NO_ANNUAL_RULE = "%(province)s的文件没有规定年度专题报告，无从判断是否按时报送。"
 
 
@@ -33,11 +33,10 @@ class ComplianceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         query = serializers.ComplianceQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        value = query.validated_data["province"].strip().lower()
-        lookup = {"code": value} if value.isdigit() else {"slug": value}
-        province = Jurisdiction.objects.filter(parent__isnull=True, **lookup).first()
-        if province is None:
-            raise exceptions.ValidationError({"province": [_(UNKNOWN_PROVINCE) % {"value": value[:20]}]})
+        try:
+            province = Jurisdiction.objects.provinces().get_named(query.validated_data["province"])
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError({"province": error.messages}) from None
         rule = rules.annual_rule_for(province)
         if rule is None:
             raise exceptions.ValidationError({"province": [_(NO_ANNUAL_RULE) % {"province": province.name}]})

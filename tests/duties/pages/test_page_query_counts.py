@@ -32,7 +32,7 @@ PAGES = {
     # parameters) and its departments for the department filter.
     "search duties in a province": (
         ["/search/?search=环境&province=jiangxi", "/search/?search=生态&province=henan"],
-        15,
+        16,
     ),
     # Every department found by its name is in the first rank: the second is not read.
     "search departments": (["/search/?search=环境&type=departments", "/search/?search=厅&type=departments"], 8),
