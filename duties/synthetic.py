@@ -167,70 +167,81 @@ class NationalDatasetBuilder:
         )
         document.search_title, document.search_text = search_index.document_search_columns(document)
         departments, provisions, duties, roles = [], [], [], []
-        position = 0
         for index, sector in enumerate(self.sectors):
-            name = f"{jurisdiction.name}{sector.name}部门"
-            department = Department(
-                id=department_id + index,
-                jurisdiction_id=jurisdiction.code,
-                name=name,
-                name_attested=False,
-                short_name=f"{jurisdiction.short_name}{sector.name}部门"[:60],
-                sector_id=sector.code,
-                slug=sector.code,
-                bears_key_duties=True,
-                position=index + 1,
-            )
-            department.search_title, department.search_text = search_index.department_search_columns(department)
+            department = self._department(jurisdiction, department_id + index, sector, index)
             departments.append(department)
             for number in range(1, self.duties_per_department + 1):
-                position += 1
-                text, normalised = self._text(sector.code)
-                provision = Provision(
-                    id=document_id * 1000 + position,
-                    document_id=document_id,
-                    kind=Provision.Kind.ITEM,
-                    number=str(number),
-                    ordinal=number,
-                    text=text,
-                    position=position,
-                    anchor=f"i{position}",
-                    line_start=position,
-                    line_end=position,
-                    search_text=normalised,
-                )
-                duty = DutyItem(
-                    id=provision.id,
-                    lineage=provision.id,
-                    document_id=document_id,
-                    provision_id=provision.id,
-                    number=str(number),
-                    text=text,
-                    position=position,
-                    # What duty_search_columns makes of a duty led by `department` alone.
-                    search_title=department.search_title,
-                    search_text=f"{department.search_title} {normalised}",
-                )
+                position = len(duties) + 1
+                provision, duty = self._duty(document_id, department, number, position, sector)
                 provisions.append(provision)
                 duties.append(duty)
-                roles.append(
-                    DutyRole(
-                        duty_id=duty.id, department_id=department.id, role=DutyRole.Role.LEAD, name_as_written=name
-                    )
-                )
-                if self.random.random() < 0.3 and len(self.sectors) > 1:
-                    other = self.random.randrange(len(self.sectors) - 1)
-                    other += other >= index
-                    roles.append(
-                        DutyRole(
-                            duty_id=duty.id,
-                            department_id=department_id + other,
-                            role=DutyRole.Role.COOPERATING,
-                            name_as_written=f"{jurisdiction.name}{self.sectors[other].name}部门",
-                            position=1,
-                        )
-                    )
+                roles.extend(self._roles(jurisdiction, duty, department, department_id, index))
         return document, departments, provisions, duties, roles
+
+    def _department(self, jurisdiction, pk, sector, index) -> Department:
+        department = Department(
+            id=pk,
+            jurisdiction_id=jurisdiction.code,
+            name=f"{jurisdiction.name}{sector.name}部门",
+            name_attested=False,
+            short_name=f"{jurisdiction.short_name}{sector.name}部门"[:60],
+            sector_id=sector.code,
+            slug=sector.code,
+            bears_key_duties=True,
+            position=index + 1,
+        )
+        department.search_title, department.search_text = search_index.department_search_columns(department)
+        return department
+
+    def _duty(self, document_id, department, number, position, sector) -> tuple[Provision, DutyItem]:
+        text, normalised = self._text(sector.code)
+        provision = Provision(
+            id=document_id * 1000 + position,
+            document_id=document_id,
+            kind=Provision.Kind.ITEM,
+            number=str(number),
+            ordinal=number,
+            text=text,
+            position=position,
+            anchor=f"i{position}",
+            line_start=position,
+            line_end=position,
+            search_text=normalised,
+        )
+        duty = DutyItem(
+            id=provision.id,
+            lineage=provision.id,
+            document_id=document_id,
+            provision_id=provision.id,
+            number=str(number),
+            text=text,
+            position=position,
+            # What duty_search_columns makes of a duty led by `department` alone.
+            search_title=department.search_title,
+            search_text=f"{department.search_title} {normalised}",
+        )
+        return provision, duty
+
+    def _roles(self, jurisdiction, duty, department, department_id, index) -> list[DutyRole]:
+        """The department leads; three duties in ten have another department cooperating."""
+        roles = [
+            DutyRole(
+                duty_id=duty.id, department_id=department.id, role=DutyRole.Role.LEAD, name_as_written=department.name
+            )
+        ]
+        if self.random.random() < 0.3 and len(self.sectors) > 1:
+            other = self.random.randrange(len(self.sectors) - 1)
+            other += other >= index
+            roles.append(
+                DutyRole(
+                    duty_id=duty.id,
+                    department_id=department_id + other,
+                    role=DutyRole.Role.COOPERATING,
+                    name_as_written=f"{jurisdiction.name}{self.sectors[other].name}部门",
+                    position=1,
+                )
+            )
+        return roles
 
 
 def drop_search_indexes(using):

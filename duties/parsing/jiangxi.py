@@ -43,15 +43,7 @@ def parse(source: SourceText) -> ParsedDocument:
     if not DOC_NUMBER_RE.match(number_line.text):
         raise source.error(number_line.number, "expected the document number after the notice title")
 
-    issuers, cursor = [], 3
-    while not DATE_RE.match(after_notice[cursor].text):
-        line = after_notice[cursor]
-        names = ISSUER_RE.findall(line.text)
-        if not names:
-            raise source.error(line.number, f"expected issuing bodies, found {line.text[:30]!r}")
-        issuers.extend(IssuerRecord(name, name, line.number) for name in names)
-        cursor += 1
-    date_line = after_notice[cursor]
+    issuers, date_line = _issuers(source, after_notice)
     issued = parse_date_line(source, date_line, repairs)
 
     rest = source.non_blank(date_line.number + 1)
@@ -88,6 +80,19 @@ def parse(source: SourceText) -> ParsedDocument:
         repairs=repairs,
         declared_counts=declared,
     )
+
+
+def _issuers(source: SourceText, after_notice) -> tuple[list[IssuerRecord], object]:
+    """The issuing bodies, one or more per line after the notice's text, up to the date line (returned too)."""
+    issuers, cursor = [], 3
+    while not DATE_RE.match(after_notice[cursor].text):
+        line = after_notice[cursor]
+        names = ISSUER_RE.findall(line.text)
+        if not names:
+            raise source.error(line.number, f"expected issuing bodies, found {line.text[:30]!r}")
+        issuers.extend(IssuerRecord(name, name, line.number) for name in names)
+        cursor += 1
+    return issuers, after_notice[cursor]
 
 
 def parse_annex(source: SourceText, annex_ref_line: int) -> tuple[ProvisionNode, list[ProvisionNode]]:

@@ -103,7 +103,8 @@ def audited_add(admin_client, model, **fields):
     return response
 
 
-def test_a_city_created_in_the_admin_publishes_its_first_list_by_import(admin_client):
+def add_jiujiang_in_the_admin(admin_client):
+    """九江市 and two of its departments, as an administrator adds them."""
     audited_add(
         admin_client,
         "jurisdiction",
@@ -131,6 +132,10 @@ def test_a_city_created_in_the_admin_publishes_its_first_list_by_import(admin_cl
             slug=slug,
             position="1",
         )
+
+
+def test_a_city_created_in_the_admin_publishes_its_first_list_by_import(admin_client):
+    add_jiujiang_in_the_admin(admin_client)
     rows = [
         {
             **dict.fromkeys(COLUMNS, ""),
