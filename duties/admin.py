@@ -21,6 +21,8 @@ from .models import (
     Provision,
     Repair,
     ReportingRule,
+    Requirement,
+    RequirementRole,
     Sector,
 )
 
@@ -273,6 +275,31 @@ class DutyRoleAdmin(AuditedAdmin):
     search_fields = ["name_as_written", "department__name"]
     list_select_related = ["duty", "department"]
     raw_id_fields = ["duty", "department"]
+
+
+class RequirementRoleInline(admin.TabularInline):
+    model = RequirementRole
+    extra = 0
+    raw_id_fields = ["department"]
+
+
+@admin.register(Requirement)
+class RequirementAdmin(AuditedAdmin):
+    list_display = ["__str__", "number", "document"]
+    list_filter = ["document__jurisdiction", "document"]
+    search_fields = ["text", "number"]
+    list_select_related = ["document"]
+    raw_id_fields = ["document", "provision"]
+    inlines = [RequirementRoleInline]
+
+
+@admin.register(RequirementRole)
+class RequirementRoleAdmin(AuditedAdmin):
+    list_display = ["requirement", "role", "department", "name_as_written"]
+    list_filter = ["role", "requirement__document__jurisdiction"]
+    search_fields = ["name_as_written", "department__name"]
+    list_select_related = ["requirement", "department"]
+    raw_id_fields = ["requirement", "department"]
 
 
 @admin.register(Repair)

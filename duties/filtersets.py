@@ -15,7 +15,17 @@ from drf_spectacular.utils import extend_schema_field
 import search
 from duties import editions
 from duties.days import DayFilter
-from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
+from duties.models import (
+    Department,
+    Document,
+    DutyItem,
+    DutyRole,
+    Edition,
+    Jurisdiction,
+    Provision,
+    Requirement,
+    Sector,
+)
 
 
 class JurisdictionField(forms.ModelChoiceField):
@@ -253,3 +263,22 @@ class EditionFilterSet(django_filters.FilterSet):
 
     def filter_department(self, queryset, name, value):
         return queryset.filter(pk__in=editions.editions_of_department(value).values("pk"))
+
+
+class RequirementFilterSet(django_filters.FilterSet):
+    province = province_filter("document__jurisdiction")
+    jurisdiction = jurisdiction_filter("document__jurisdiction")
+    document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
+    department = DepartmentFilter(
+        queryset=Department.objects.all(),
+        method="filter_department",
+        label=_("涉及部门"),
+        help_text=_("部门编号：该要求所针对或要求配合的部门。"),
+    )
+
+    class Meta:
+        model = Requirement
+        fields = ["province", "jurisdiction", "document", "department"]
+
+    def filter_department(self, queryset, name, value):
+        return queryset.naming(value)

@@ -23,6 +23,7 @@ from duties.models import (
     Provision,
     Repair,
     ReportingRule,
+    Requirement,
     Sector,
     valid_on,
 )
@@ -178,6 +179,15 @@ def duties_for_department(department, roles=DutyRole.LEADING, day=None):
         .with_departments()
         .order_by("role_rank", "document__position", "document_id", "position")
     )
+
+
+def requirements_for_department(department):
+    """The general requirements the department's documents put on it (or ask it to help with), in document order."""
+    return Requirement.objects.naming(department).with_departments().order_by("document__position", "position")
+
+
+def requirements_of(jurisdiction):
+    return Requirement.objects.filter(document__jurisdiction=jurisdiction).with_departments()
 
 
 def duty_detail():

@@ -58,6 +58,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
             province=self.province,
             showing_cooperation=self.showing_cooperation,
             repairs=selectors.repairs_on_department(self.department),
+            requirements=selectors.requirements_for_department(self.department),
             breadcrumbs=[*self.jurisdiction_crumbs(), (self.department.short_name, None)],
             **kwargs,
         )

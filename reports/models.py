@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from duties.models import Department, DutyItem, Jurisdiction, Provision
+from duties.models import Department, DutyItem, Jurisdiction, Provision, Requirement
 from search import SearchableModel
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
@@ -192,7 +192,11 @@ class Report(SearchableModel):
 
 
 class ReportEntry(models.Model):
-    """Record how one duty the department leads was carried out in the report's year."""
+    """Record how one duty the department leads was carried out in the report's year.
+
+    The duty is a specific item of the department's list; a department that has published no list reports
+    on the general requirements its province's documents put on it instead (`requirement`), one or the other.
+    """
 
     class Status(models.TextChoices):
         NOT_STARTED = "not-started", _("未开始")
@@ -200,7 +204,18 @@ class ReportEntry(models.Model):
         DONE = "done", _("已完成")
 
     report = models.ForeignKey(Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="entries")
-    duty = models.ForeignKey(DutyItem, verbose_name=_("具体事项"), on_delete=models.PROTECT, related_name="+")
+    duty = models.ForeignKey(
+        DutyItem, verbose_name=_("具体事项"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requirement = models.ForeignKey(
+        Requirement,
+        verbose_name=_("一般要求"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("部门尚未公开具体事项清单时，报告文件对其提出的一般要求的落实情况。"),
+    )
     duty_text = models.TextField(_("事项内容"), help_text=_("建立报告时的事项原文，清单日后变动也不影响已写的报告。"))
     status = models.CharField(_("落实情况"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.TextField(_("完成了哪些工作"), blank=True)
@@ -219,6 +234,17 @@ class ReportEntry(models.Model):
                 fields=["report", "duty"],
                 name="report_entry_one_per_duty",
                 violation_error_message=_("同一事项在一份报告中只能出现一次。"),
+            ),
+            models.UniqueConstraint(
+                fields=["report", "requirement"],
+                name="report_entry_one_per_requirement",
+                violation_error_message=_("同一要求在一份报告中只能出现一次。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(duty__isnull=False, requirement__isnull=True)
+                | Q(duty__isnull=True, requirement__isnull=False),
+                name="report_entry_is_a_duty_or_a_requirement",
+                violation_error_message=_("每一条须对应一个具体事项或一项一般要求。"),
             ),
         ]
 

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from duties.selectors import duties_for_department
+from duties.selectors import duties_for_department, requirements_for_department
 from reports import attachments, permissions, rules, search_index
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
@@ -82,15 +82,27 @@ def report_create(*, user, department, year: int) -> Report:
             report.save()
     except IntegrityError:
         raise ValidationError({"year": REPORT_EXISTS}) from None
-    ReportEntry.objects.bulk_create(
-        ReportEntry(report=report, duty=duty, duty_text=duty.text, position=position)
-        for position, duty in enumerate(duties_for_department(department, day=_last_day_of(year)), start=1)
-    )
+    ReportEntry.objects.bulk_create(_entries_for(report, department, _last_day_of(year)))
     ReportSection.objects.bulk_create(
         ReportSection(report=report, title=section.title, source_provision=section.provision, position=position)
         for position, section in enumerate(rules.extra_sections(rule), start=1)
     )
     return report
+
+
+def _entries_for(report: Report, department, day: datetime.date) -> list[ReportEntry]:
+    """One entry per specific duty the department leads on `day`; without a list, per requirement put on it."""
+    duties = list(duties_for_department(department, day=day))
+    if duties:
+        return [
+            ReportEntry(report=report, duty=duty, duty_text=duty.text, position=position)
+            for position, duty in enumerate(duties, start=1)
+        ]
+    requirements = [r for r in requirements_for_department(department) if department in r.addressed_departments]
+    return [
+        ReportEntry(report=report, requirement=requirement, duty_text=requirement.text, position=position)
+        for position, requirement in enumerate(requirements, start=1)
+    ]
 
 
 def _claim_version(report: Report, *, user, expected_version: int, states) -> Report:
@@ -177,6 +189,7 @@ def _snapshot(report: Report) -> dict:
         "entries": [
             {
                 "duty": entry.duty_id,
+                "requirement": entry.requirement_id,
                 "duty_text": entry.duty_text,
                 "status": entry.status,
                 "progress": entry.progress,

@@ -4,7 +4,7 @@ view's select_related/prefetch_related, so no serializer runs a query per row.""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from duties.models import Department, Document, DutyItem, Edition, Jurisdiction, Provision, Sector
+from duties.models import Department, Document, DutyItem, Edition, Jurisdiction, Provision, Requirement, Sector
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -278,4 +278,34 @@ class EditionSerializer(serializers.ModelSerializer):
             "created_at",
             "changes",
             "url",
+        ]
+
+
+class RequirementSerializer(serializers.ModelSerializer):
+    """A general requirement: a provision that puts one task on many departments (not a specific duty item)."""
+
+    number = serializers.CharField(read_only=True, help_text="条款在文件中印的编号，如“(五)”。")
+    addressed_departments = DepartmentBriefSerializer(
+        many=True, read_only=True, help_text="该要求所针对的部门（文中列为牵头或会同牵头）。"
+    )
+    cooperating_departments = DepartmentBriefSerializer(many=True, read_only=True)
+    other_mentions = UnresolvedMentionSerializer(
+        source="bodies_outside_records", many=True, read_only=True, help_text="文中提到但未对应到已收录部门的机构。"
+    )
+    province = serializers.CharField(source="document.jurisdiction.code", read_only=True)
+    document = DocumentBriefSerializer(read_only=True)
+    provision = ProvisionBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Requirement
+        fields = [
+            "id",
+            "number",
+            "text",
+            "addressed_departments",
+            "cooperating_departments",
+            "other_mentions",
+            "province",
+            "document",
+            "provision",
         ]

@@ -13,8 +13,14 @@ from api.filters import SearchAwareOrderingFilter
 from duties import editions, selectors
 from duties.api import serializers
 from duties.days import DAY_FORMAT, parse_day
-from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet, EditionFilterSet
-from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Sector
+from duties.filtersets import (
+    DepartmentFilterSet,
+    DocumentFilterSet,
+    DutyItemFilterSet,
+    EditionFilterSet,
+    RequirementFilterSet,
+)
+from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Requirement, Sector
 
 
 def as_of_parameter(request):
@@ -207,3 +213,15 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         return self._with_changes([super().get_object()])[0]
+
+
+class RequirementViewSet(viewsets.ReadOnlyModelViewSet):
+    """General requirements: provisions that put the same task on many departments or on every level of
+    government. They are not specific duty items (`duties/`), and no duty count includes them."""
+
+    serializer_class = serializers.RequirementSerializer
+    filterset_class = RequirementFilterSet
+    filter_backends = [DjangoFilterBackend]
+
+    def get_queryset(self):
+        return Requirement.objects.with_departments().select_related("provision__document__jurisdiction__parent")

@@ -6,6 +6,7 @@ from duties.models.departments import Department, DepartmentQuerySet
 from duties.models.documents import Document, DocumentIssuer, Provision, Repair
 from duties.models.jurisdictions import Jurisdiction, Sector, province_slug_of
 from duties.models.lists import DutyItem, DutyItemQuerySet, DutyRole, Edition, valid_on
+from duties.models.requirements import Requirement, RequirementRole
 from duties.models.rules import ReportingRule
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "Jurisdiction",
     "Provision",
     "Repair",
+    "Requirement",
+    "RequirementRole",
     "ReportingRule",
     "Sector",
     "province_slug_of",

@@ -57,6 +57,9 @@ class JurisdictionData:
     registry: DepartmentRegistry
     documents: list[ParsedDocument] = field(default_factory=list)
     duties: dict[str, list[DutyRecord]] = field(default_factory=dict)
+    # Whether a document publishes an itemised list (its duties are specific items) or only sets
+    # general requirements on many departments at once.
+    itemised: dict[str, bool] = field(default_factory=dict)
     rules: dict[str, list[RuleRecord]] = field(default_factory=dict)
 
 
@@ -78,6 +81,7 @@ def parse_sources(directory: Path) -> list[JurisdictionData]:
             add_issuers(data.registry, document)
         for source_spec, document in zip(sources, data.documents, strict=True):
             data.duties[document.file_name] = read_duties(data.registry, document, source_spec.default_subject)
+            data.itemised[document.file_name] = any(root.kind == "annex" for root in document.provisions)
             data.rules[document.file_name] = read_rules(list(document.walk()))
         # Notes on names the sources do not print belong to the document that assigns duties.
         duty_document = next((d for d in data.documents if d.assigns_duties), data.documents[0])

@@ -88,6 +88,11 @@ def _provision_records(objects, document, document_pk, provision_pk) -> None:
 
 
 def _duty_records(objects, data, document, document_pk, department_pk, provision_pk) -> None:
+    """An itemised list's entries are specific duty items; any other document's are general requirements."""
+    itemised = data.itemised[document.file_name]
+    model, role_model, parent = (
+        ("dutyitem", "dutyrole", "duty") if itemised else ("requirement", "requirementrole", "requirement")
+    )
     for index, duty in enumerate(data.duties[document.file_name], start=1):
         duty_pk = document_pk * 1000 + index
         fields = {
@@ -97,16 +102,16 @@ def _duty_records(objects, data, document, document_pk, department_pk, provision
             "text": duty.text,
             "position": index,
         }
-        objects.append(_record("dutyitem", duty_pk, fields))
+        objects.append(_record(model, duty_pk, fields))
         for role_index, role in enumerate(duty.roles, start=1):
             role_fields = {
-                "duty": duty_pk,
+                parent: duty_pk,
                 "department": department_pk[id(role.department)] if role.department else None,
                 "role": role.role,
                 "name_as_written": role.written,
                 "position": role_index,
             }
-            objects.append(_record("dutyrole", duty_pk * 100 + role_index, role_fields))
+            objects.append(_record(role_model, duty_pk * 100 + role_index, role_fields))
 
 
 def _repair_records(objects, data, document, document_pk, department_pk, provision_pk, issuer_departments) -> None:

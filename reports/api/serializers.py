@@ -10,13 +10,19 @@ from reports.selectors import ComplianceStatus
 
 class ReportEntrySerializer(serializers.ModelSerializer):
     duty = serializers.IntegerField(
-        source="duty_id", read_only=True, help_text="具体事项编号（/api/v1/duties/{id}/）。"
+        source="duty_id", read_only=True, allow_null=True, help_text="具体事项编号（/api/v1/duties/{id}/）。"
+    )
+    requirement = serializers.IntegerField(
+        source="requirement_id",
+        read_only=True,
+        allow_null=True,
+        help_text="部门尚未公开清单时报告的一般要求编号（/api/v1/requirements/{id}/）；与 duty 二者有一。",
     )
     evidence_links = serializers.ListField(source="evidence_link_list", child=serializers.URLField(), read_only=True)
 
     class Meta:
         model = ReportEntry
-        fields = ["duty", "duty_text", "status", "progress", "figures", "evidence_links"]
+        fields = ["duty", "requirement", "duty_text", "status", "progress", "figures", "evidence_links"]
 
 
 class ReportSectionSerializer(serializers.ModelSerializer):

@@ -2,13 +2,18 @@
 
 import pytest
 
-from duties.models import Department, DutyItem
+from duties.models import Department, DutyItem, Requirement
 
 pytestmark = pytest.mark.django_db
 
 
 def duty(source_file, text_start):
     return DutyItem.objects.with_departments().get(document__source_file=source_file, text__startswith=text_start)
+
+
+def requirement(source_file, text_start):
+    """Henan's, Chongqing's and Jilin's measures are general requirements, not specific duty items."""
+    return Requirement.objects.with_departments().get(document__source_file=source_file, text__startswith=text_start)
 
 
 def short_names(departments):
@@ -61,27 +66,27 @@ def test_an_abbreviated_sector_name_resolves():
     assert short_names(toilets.cooperating_departments) == ["省住房城乡建设厅", "省生态环境厅"]
 
 
-def test_henan_measure_11_is_led_by_the_provincial_ecology_department():
-    measure = duty("002_93077c1f7bf33f6f.txt", "强化监督问效")
+def test_henan_measure_11_is_put_on_the_provincial_ecology_department():
+    measure = requirement("002_93077c1f7bf33f6f.txt", "强化监督问效")
     assert measure.number == "(十一)"
-    assert [d.name for d in measure.lead_departments] == ["河南省生态环境厅"]
+    assert [d.name for d in measure.addressed_departments] == ["河南省生态环境厅"]
 
 
-def test_henan_reporting_measure_is_led_by_the_13_key_departments():
-    measure = duty("002_93077c1f7bf33f6f.txt", "实施专题报告制度")
-    assert len(measure.lead_departments) == 13
-    assert all(department.bears_key_duties for department in measure.lead_departments)
+def test_henan_reporting_measure_is_put_on_the_13_key_departments():
+    measure = requirement("002_93077c1f7bf33f6f.txt", "实施专题报告制度")
+    assert len(measure.addressed_departments) == 13
+    assert all(department.bears_key_duties for department in measure.addressed_departments)
 
 
 def test_henan_joint_enforcement_links_police_procuratorate_and_court():
-    measure = duty("002_93077c1f7bf33f6f.txt", "健全联动机制")
-    assert [d.sector_id for d in measure.lead_departments] == ["ecology-environment"]
+    measure = requirement("002_93077c1f7bf33f6f.txt", "健全联动机制")
+    assert [d.sector_id for d in measure.addressed_departments] == ["ecology-environment"]
     assert [d.sector_id for d in measure.cooperating_departments] == ["public-security", "procuratorates", "courts"]
 
 
 def test_chongqing_reporting_measure_names_the_ecology_bureau_as_collector():
-    measure = duty("004_6018938df5840922.txt", "建立实施生态环境保护专题报告制度")
-    assert [d.name for d in measure.lead_departments] == ["重庆市生态环境局"]
+    measure = requirement("004_6018938df5840922.txt", "建立实施生态环境保护专题报告制度")
+    assert [d.name for d in measure.addressed_departments] == ["重庆市生态环境局"]
 
 
 def test_chongqing_key_departments_include_urban_management():
@@ -90,10 +95,10 @@ def test_chongqing_key_departments_include_urban_management():
     assert key.filter(sector="urban-management", name="重庆市城市管理局").exists()
 
 
-def test_jilin_measures_are_led_by_the_county_governments():
-    measure = duty("003_5752f4fce0af3575.txt", "加大宣传力度")
-    assert [d.name for d in measure.lead_departments] == ["吉林省各县(市、区)政府"]
-    assert [r.name_as_written for r in measure.unresolved_mentions] == ["宣传部门"]
+def test_jilin_measures_are_put_on_the_county_governments():
+    measure = requirement("003_5752f4fce0af3575.txt", "加大宣传力度")
+    assert [d.name for d in measure.addressed_departments] == ["吉林省各县(市、区)政府"]
+    assert [r.name_as_written for r in measure.bodies_outside_records] == ["宣传部门"]
 
 
 def test_every_lead_of_a_jiangxi_annex_item_bears_key_duties():

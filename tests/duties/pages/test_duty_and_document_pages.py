@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains
 
-from duties.models import DutyItem, Provision
+from duties.models import DutyItem, Provision, Repair
 
 pytestmark = pytest.mark.django_db
 
@@ -19,17 +19,33 @@ def test_duty_page_links_to_its_provision_in_the_document(client):
     assertContains(response, "<dt>牵头</dt>", html=True)
 
 
-def test_duty_page_shows_the_repair_recorded_on_its_provision(client):
-    repaired = DutyItem.objects.get(provision__repairs__kind="resolution")
-    response = client.get(repaired.get_absolute_url())
+def test_duty_page_shows_a_repair_recorded_on_its_provision(client):
+    duty = DutyItem.objects.filter(document_id=36000001).first()
+    Repair.objects.create(
+        document=duty.document,
+        provision=duty.provision,
+        line=duty.provision.line_start,
+        kind="resolution",
+        original="其",
+        repaired="省住房城乡建设厅",
+        reason="“其”指本条牵头部门。",
+    )
+    response = client.get(duty.get_absolute_url())
     assertContains(response, "解析修复记录")
     assertContains(response, "指代判读")
 
 
+def test_the_document_page_shows_the_repair_on_a_general_requirement(client):
+    repair = Repair.objects.get(kind="resolution")
+    assert repair.provision.requirements.exists()
+    response = client.get(repair.document.get_absolute_url())
+    assertContains(response, f"解析修复：“{repair.original}” → “{repair.repaired}”")
+
+
 def test_duty_is_only_found_under_its_own_province(client):
-    duty = DutyItem.objects.filter(document__jurisdiction="500000").first()
-    assert client.get(f"/jiangxi/duties/{duty.pk}/").status_code == 404
-    assert client.get(f"/chongqing/duties/{duty.pk}/").status_code == 200
+    duty = DutyItem.objects.filter(document__jurisdiction="360000").first()
+    assert client.get(f"/chongqing/duties/{duty.pk}/").status_code == 404
+    assert client.get(f"/jiangxi/duties/{duty.pk}/").status_code == 200
 
 
 def test_document_page_has_every_provision_with_its_anchor(client):

@@ -1,0 +1,52 @@
+"""A general requirement (a provision putting one task on many departments) is never shown as a specific duty."""
+
+import pytest
+
+from duties.models import Department, DutyItem, Requirement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("province", ["henan", "chongqing", "jilin"])
+def test_provinces_without_an_itemised_list_have_no_specific_duties(client, province):
+    assert client.get("/api/v1/duties/", {"province": province}).json()["count"] == 0
+    assert client.get("/api/v1/requirements/", {"province": province}).json()["count"] > 0
+    assert client.get(f"/api/v1/provinces/{province}/").json()["duty_count"] == 0
+
+
+def test_only_jiangxis_annex_items_are_specific_duties():
+    assert set(DutyItem.objects.values_list("provision__kind", flat=True)) == {"item"}
+    assert DutyItem.objects.count() == 84
+    assert Requirement.objects.count() == 35
+
+
+def test_a_department_without_a_list_says_so_and_shows_what_the_documents_ask_of_it(client):
+    ecology = Department.objects.get(pk=410000005)  # 河南省生态环境厅
+    page = client.get(ecology.get_absolute_url()).content.decode()
+    assert "该部门尚未公开具体事项清单。" in page
+    assert "文件对本部门提出的要求" in page
+    assert "牵头事项（0）" in page
+    for requirement in Requirement.objects.naming(ecology):
+        assert requirement.provision.get_absolute_url() in page
+
+
+def test_a_department_with_a_list_shows_it_and_no_empty_notice(client):
+    housing = Department.objects.get(pk=360000008)
+    page = client.get(housing.get_absolute_url()).content.decode()
+    assert "尚未公开具体事项清单" not in page
+    assert "牵头事项（8）" in page
+
+
+def test_the_requirements_endpoint_names_the_departments_a_requirement_addresses(client):
+    rows = client.get("/api/v1/requirements/", {"department": 410000005}).json()["results"]
+    assert rows and all(row["provision"]["url"].startswith("/henan/documents/") for row in rows)
+    reporting = next(row for row in rows if row["text"].startswith("实施专题报告制度"))
+    assert len(reporting["addressed_departments"]) == 13
+
+
+def test_the_sector_comparison_sets_only_specific_duties_side_by_side(client):
+    page = client.get("/sectors/housing-construction/").content.decode()
+    henan_requirement = Requirement.objects.filter(document__jurisdiction="410000").first()
+    assert henan_requirement.text[:30] not in page
+    assert DutyItem.objects.filter(roles__department=360000008, roles__role="lead").first().text[:30] in page
+    assert "该部门尚未公开具体事项清单。" in page  # Henan's and Chongqing's housing departments
