@@ -133,7 +133,7 @@ def changes_of(editions, department: Department | None = None) -> list[EditionCh
             "department__jurisdiction__parent__parent", "department__sector"
         ).order_by("position"),
     )
-    versions = DutyItem.objects.select_related("document__jurisdiction__parent").prefetch_related(roles)
+    versions = DutyItem.objects.select_related("document__jurisdiction__parent__parent").prefetch_related(roles)
     started = list(versions.filter(edition__in=editions).order_by("document_id", "position"))
     ended = list(versions.filter(ended_by__in=editions).order_by("document_id", "position"))
     before = {(version.ended_by_id, version.lineage): version for version in ended}

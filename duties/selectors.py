@@ -191,9 +191,13 @@ def requirements_of(jurisdiction):
 
 
 def duty_detail():
-    """Any version of a duty, with where its wording is published."""
+    """Any version of a duty, with its provision and the row its wording is published in, each with its address."""
     return DutyItem.objects.with_departments().select_related(
-        "provision__parent", "wording__document", "edition", "ended_by"
+        "provision__parent",
+        "provision__document__jurisdiction__parent__parent",
+        "wording__document__jurisdiction__parent__parent",
+        "edition",
+        "ended_by",
     )
 
 
@@ -281,7 +285,7 @@ def sector_departments_in(sector, provinces):
     )
     return (
         Department.objects.filter(prefixes, sector=sector)
-        .select_related("jurisdiction")
+        .select_related("jurisdiction__parent__parent")
         .prefetch_related(Prefetch("duty_roles", queryset=leading, to_attr="leading_roles"))
         .order_by("jurisdiction_id", "position")
     )

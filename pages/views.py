@@ -109,13 +109,15 @@ class SearchView(ListView):
             "departments": DepartmentFilterSet(
                 params,
                 Department.objects.with_duty_counts()
-                .select_related("jurisdiction", "sector")
+                .select_related("jurisdiction__parent__parent", "sector")  # a county department's URL walks up
                 .order_by("jurisdiction_id", "position"),
             ),
             "provisions": ProvisionFilterSet(
                 params,
                 # Items are listed as duties already.
-                Provision.objects.select_related("document__jurisdiction").exclude(kind=Provision.Kind.ITEM),
+                Provision.objects.select_related("document__jurisdiction__parent__parent").exclude(
+                    kind=Provision.Kind.ITEM
+                ),
             ),
             "reports": ReportFilterSet(
                 params, Report.objects.published().with_department().order_by("-year", "department_id")

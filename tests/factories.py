@@ -1,9 +1,13 @@
-"""Accounts and reports the duty-list fixtures do not give: made through the services."""
+"""Accounts, reports and city and county lists the duty-list fixtures do not give: made through the services."""
 
+import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
 
+from duties import search_index
+from duties import services as duty_services
+from duties.models import Department, DutyItem, Jurisdiction, Sector
 from reports import services
 from reports.models import Membership, Report
 
@@ -57,3 +61,111 @@ def make_filed_report(department, year, approver, *, publish=False):
     if publish:
         report = services.report_publish(report=report, user=approver)
     return report
+
+
+# A city's or county's departments, in the order they join: sector, name after the jurisdiction's, slug.
+LOCAL_DEPARTMENTS = [
+    ("water-resources", "水务局", "shui-wu-ju"),
+    ("housing-construction", "住房和城乡建设局", "zhu-jian-ju"),
+    ("natural-resources", "自然资源局", "zi-ran-zi-yuan-ju"),
+    ("agriculture-rural", "农业农村局", "nong-ye-nong-cun-ju"),
+    ("transport", "交通运输局", "jiao-tong-yun-shu-ju"),
+    ("industry-it", "工业和信息化局", "gong-ye-he-xin-xi-hua-ju"),
+    ("development-reform", "发展和改革委员会", "fa-zhan-gai-ge-wei"),
+    ("finance", "财政局", "cai-zheng-ju"),
+    ("public-security", "公安局", "gong-an-ju"),
+    ("market-regulation", "市场监督管理局", "shi-chang-jian-guan-ju"),
+    ("emergency-management", "应急管理局", "ying-ji-guan-li-ju"),
+    ("forestry", "林业局", "lin-ye-ju"),
+    ("urban-management", "城市管理局", "cheng-shi-guan-li-ju"),
+    ("commerce", "商务局", "shang-wu-ju"),
+    ("education", "教育局", "jiao-yu-ju"),
+    ("audit", "审计局", "shen-ji-ju"),
+    ("justice", "司法局", "si-fa-ju"),
+    ("energy", "能源局", "neng-yuan-ju"),
+    ("ecology-environment", "生态环境局", "sheng-tai-huan-jing-ju"),
+    ("government-affairs", "机关事务管理局", "ji-guan-shi-wu-guan-li-ju"),
+]
+JIANGXI_WATER_RESOURCES = 360000010  # 江西省水利厅: cooperates on every local duty made here
+
+
+def make_local_lists(size: int, *, effective_on: datetime.date):
+    """南昌市 (360100) and its 东湖区 (360102), each with `size` departments and `size` duties in force.
+
+    Called again with a larger size, it adds departments and publishes one more edition of each list with
+    the new duties and the first one reworded. Duty i is led by the jurisdiction's 水务局, co-led by its i-th
+    department, and the province's 水利厅 cooperates on it: every list, search and department page reaches them.
+    """
+    city, _ = Jurisdiction.objects.get_or_create(
+        code="360100",
+        defaults={
+            "name": "南昌市",
+            "short_name": "南昌",
+            "slug": "nanchang",
+            "level": "prefecture",
+            "kind": "city",
+            "parent_id": "360000",
+        },
+    )
+    county, _ = Jurisdiction.objects.get_or_create(
+        code="360102",
+        defaults={
+            "name": "东湖区",
+            "short_name": "东湖",
+            "slug": "donghu",
+            "level": "county",
+            "kind": "district",
+            "parent": city,
+        },
+    )
+    for jurisdiction in (city, county):
+        departments = _local_departments(jurisdiction, size)
+        _publish_local_list(jurisdiction, departments, size, effective_on)
+    return city, county
+
+
+def _local_departments(jurisdiction, size):
+    departments = list(jurisdiction.departments.order_by("position"))
+    for position, (sector, name, slug) in enumerate(LOCAL_DEPARTMENTS[len(departments) : size], start=len(departments)):
+        department = Department.objects.create(
+            jurisdiction=jurisdiction,
+            name=f"{jurisdiction.name}{name}",
+            short_name=f"{jurisdiction.short_name}{name.removesuffix('委员会')}",
+            sector=Sector.objects.get(code=sector),
+            slug=slug,
+            position=position,
+        )
+        search_index.reindex_department(department)
+        departments.append(department)
+    return departments
+
+
+def _publish_local_list(jurisdiction, departments, size, effective_on):
+    in_force = list(DutyItem.objects.current().filter(document__jurisdiction=jurisdiction).order_by("position", "pk"))
+    # The duties in force stay, the first reworded: the edition adds, changes and keeps duties.
+    drafts = [
+        duty_services.DutyDraft(
+            duty.lineage,
+            duty.number,
+            f"{duty.text.removesuffix('。')}，含水生态修复。" if row == 1 else duty.text,
+            duty_services.roles_of(duty),
+            row,
+        )
+        for row, duty in enumerate(in_force, start=1)
+    ]
+    for row in range(len(in_force) + 1, size + 1):
+        roles = [duty_services.RoleDraft("lead", departments[0].pk, departments[0].short_name)]
+        if row > 1:
+            roles.append(duty_services.RoleDraft("co-lead", departments[row - 1].pk, departments[row - 1].short_name))
+        roles.append(duty_services.RoleDraft("cooperating", JIANGXI_WATER_RESOURCES, "省水利厅"))
+        text = f"负责{jurisdiction.name}第{row}片区的水资源保护和河湖管理工作。"
+        drafts.append(duty_services.DutyDraft(None, str(row), text, tuple(roles), row))
+    plan = duty_services.edition_plan(
+        jurisdiction=jurisdiction, department=None, effective_on=effective_on, drafts=drafts
+    )
+    duty_services.edition_publish(
+        plan=plan,
+        basis=f"{jurisdiction.name}生态环境保护具体事项清单（{effective_on:%Y}年）",
+        file_name=f"{jurisdiction.slug}-{effective_on:%Y}.csv",
+        file_sha256=f"{size:064d}",
+    )

@@ -66,7 +66,7 @@ class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["jurisdiction_id", "position"]
 
     def get_queryset(self):
-        return Department.objects.with_duty_counts().select_related("jurisdiction", "sector")
+        return Department.objects.with_duty_counts().select_related("jurisdiction__parent__parent", "sector")
 
 
 class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
@@ -79,7 +79,8 @@ class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["document__jurisdiction_id", "document__position", "position"]
 
     def get_queryset(self):
-        return DutyItem.objects.with_departments().select_related("provision__document__jurisdiction")
+        # A provision's URL names its document's province: a county's walks up two levels.
+        return DutyItem.objects.with_departments().select_related("provision__document__jurisdiction__parent__parent")
 
     @extend_schema(
         parameters=[
@@ -164,7 +165,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         return serializers.DocumentDetailSerializer if self.action == "retrieve" else serializers.DocumentSerializer
 
     def get_queryset(self):
-        queryset = selectors.documents_of_all().select_related("jurisdiction")
+        queryset = selectors.documents_of_all().select_related("jurisdiction__parent__parent")
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch("issuers", queryset=DocumentIssuer.objects.select_related("department"))
@@ -174,9 +175,10 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         document = super().get_object()
         # The tree is built from one query over the document's provisions.
-        provisions = list(Provision.objects.filter(document=document).select_related("document__jurisdiction"))
+        provisions = list(Provision.objects.filter(document=document))
         by_parent = {}
         for provision in provisions:
+            provision.document = document  # each provision's URL reads the document's jurisdiction chain
             provision.child_nodes = []
             by_parent.setdefault(provision.parent_id, []).append(provision)
         for provision in provisions:

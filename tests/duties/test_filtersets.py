@@ -1,62 +1,15 @@
-"""The FilterSets shared by the pages and the API: every filterable field has a filter."""
+"""The FilterSets shared by the pages and the API: how provinces, departments, roles and searches filter.
+
+That every model field has a filter (or a reason) is tested for every FilterSet: tests/test_filterset_completeness.py.
+"""
 
 import pytest
-from django.db import models
 
 from duties.filtersets import DepartmentFilterSet, DocumentFilterSet, DutyItemFilterSet, ProvisionFilterSet
 from duties.models import Department, Document, DutyItem, Provision
 from duties.templatetags.duties_tags import highlight
 
 pytestmark = pytest.mark.django_db
-
-# Fields a list is filtered by: relations, choices and flags. Each maps to its filter's
-# name, or to None with the reason it has none.
-FILTERABLE = {
-    DutyItemFilterSet: {
-        "document": "document",
-        "provision": None,  # one duty per provision: the duty's own page, not a filter
-        "departments": "department",
-        "edition": "edition",
-        "ended_by": None,  # the edition's changes page lists what it ended
-        "wording": None,  # the new wording's row in the edition's file: shown on the duty's page
-    },
-    DepartmentFilterSet: {
-        "jurisdiction": "jurisdiction",
-        "sector": "sector",
-        "bears_key_duties": "key_duties",
-        "name_attested": None,  # a note on the department's page, not a way to choose departments
-        "key_duties_provision": None,  # the provision that lists key departments: shown, not filtered
-    },
-    DocumentFilterSet: {
-        "jurisdiction": "jurisdiction",
-        "issuing_bodies": None,  # a handful per document, shown on the document
-        "script": None,  # the search folds scripts, so nobody filters by them
-        "assigns_duties": None,  # every listed document is shown
-    },
-    ProvisionFilterSet: {
-        "document": "document",
-        "kind": "kind",
-        "parent": None,  # the tree is shown on the document page
-    },
-}
-
-
-def filterable_fields(model):
-    for field in model._meta.get_fields():
-        if field.auto_created and not field.concrete:
-            continue  # reverse relations
-        if field.is_relation or getattr(field, "choices", None) or isinstance(field, models.BooleanField):
-            yield field.name
-
-
-@pytest.mark.parametrize("filterset", FILTERABLE, ids=lambda f: f.__name__)
-def test_every_filterable_field_has_a_filter_or_a_reason(filterset):
-    model = filterset._meta.model
-    declared = FILTERABLE[filterset]
-    assert set(filterable_fields(model)) == set(declared), "list each relation, choice and flag in FILTERABLE"
-    for field, filter_name in declared.items():
-        if filter_name is not None:
-            assert filter_name in filterset.base_filters, f"{model.__name__}.{field} has no filter {filter_name!r}"
 
 
 @pytest.mark.parametrize("value", ["jiangxi", "360000", "JiangXi"])

@@ -134,7 +134,7 @@ def test_the_reports_tab_runs_a_fixed_number_of_queries_however_many_reports_mat
         factories.make_filed_report(department, 2024, approvers[department], publish=True)
     three = queries_for_reports_tab()
     assert (one[1], three[1]) == (1, 3)  # overall: "全年履职情况良好。"
-    assert one[0] == three[0] == 9  # as the other tabs (tests/duties/pages/test_page_query_counts.py)
+    assert one[0] == three[0] == 9  # as the other tabs (tests/test_url_query_counts.py)
 
 
 # Each query's matches fall in several ranks (departments are found by their names: one rank).
