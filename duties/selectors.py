@@ -13,6 +13,7 @@ from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRe
 from django.db.models.functions import Coalesce, Left
 from django.utils import timezone
 
+from duties.audit import AuditEntry
 from duties.models import (
     Department,
     Document,
@@ -94,6 +95,12 @@ def departments_of(jurisdiction, day=None):
         .select_related("sector", "jurisdiction__parent__parent")
         .order_by("sector__position", "position")
     )
+
+
+def departments_with_lists(jurisdiction, day=None):
+    """The jurisdiction's departments that have a specific list in force on `day` (today): they lead a duty of it."""
+    leading = Q(duty_roles__role__in=DutyRole.LEADING) & valid_on(day or timezone.localdate(), "duty_roles__duty__")
+    return Department.objects.filter(leading, jurisdiction=jurisdiction).distinct()
 
 
 def documents_of_all():
@@ -188,6 +195,17 @@ def requirements_for_department(department):
 
 def requirements_of(jurisdiction):
     return Requirement.objects.filter(document__jurisdiction=jurisdiction).with_departments()
+
+
+def corrections_of(duty):
+    """The admin's corrections of this version and of its departments (not the editions' own entries): the
+    public sees when and why, never who (the audit trail itself is for admins)."""
+    role_ids = [str(role.pk) for role in duty.roles.all()]
+    entries = AuditEntry.objects.filter(
+        Q(content_type__app_label="duties", content_type__model="dutyitem", object_id=str(duty.pk), action="change")
+        | Q(content_type__app_label="duties", content_type__model="dutyrole", object_id__in=role_ids)
+    ).exclude(changes__has_key="valid_until")
+    return list(entries.only("created_at", "reason").order_by("created_at"))
 
 
 def duty_detail():

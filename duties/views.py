@@ -87,6 +87,7 @@ class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
             province=self.province,
             jurisdiction=self.jurisdiction,
             sub_jurisdictions=list(selectors.sub_jurisdictions_publishing(self.jurisdiction)),
+            listed_departments=selectors.departments_with_lists(self.jurisdiction, self.as_of).count(),
             documents=list(selectors.documents_of(self.jurisdiction)[: self.DOCUMENTS_SHOWN + 1]),
             documents_shown=self.DOCUMENTS_SHOWN,
             rules=rules,
@@ -117,13 +118,16 @@ class DutyView(AsOfMixin, ProvinceMixin, DetailView):
     def get_context_data(self, **kwargs):
         duty = self.object
         versions = list(selectors.duty_versions(duty))
-        lead = duty.lead_departments
+        owner = next(iter(duty.lead_departments + duty.co_lead_departments), None)  # whose list it is on
         crumbs = [self.province_crumb()]
-        if len(lead) == 1 and lead[0].jurisdiction_id == self.province.code:
-            crumbs.append((lead[0].short_name, lead[0].get_absolute_url()))
-        crumbs.append((_("事项 %(number)s") % {"number": duty.number} if duty.number else _("事项"), None))
+        if owner is not None and owner.jurisdiction_id == self.province.code:
+            crumbs.append((owner.name, owner.get_absolute_url()))
+        crumbs.append((duty.number_display or _("事项"), None))
         return super().get_context_data(
             province=self.province,
+            owner=owner,
+            duty_number=duty.number_display,
+            corrections=selectors.corrections_of(duty),
             repairs=selectors.repairs_on_provision(duty.provision),
             versions=versions if len(versions) > 1 else [],
             current_version=next((version for version in versions if version.is_current), None),

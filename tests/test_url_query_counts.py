@@ -158,15 +158,16 @@ BASELINES = {
         Check(5, {"sector": "water-resources"}),
     ],
     # Including the cities and counties that publish.
+    # The province, its departments with their counts, how many have a list, its cities, documents and rules.
     "duties:province": [
-        Check(6, {"province": "jiangxi"}),
-        Check(6, {"province": "jilin"}),
-        Check(6, {"province": "chongqing"}),
+        Check(7, {"province": "jiangxi"}),
+        Check(7, {"province": "jilin"}),
+        Check(7, {"province": "chongqing"}),
     ],
     # The page's own lookup of the city or county by its code is the one more query than the province's.
     "duties:jurisdiction": [
-        local(7, {"province": "jiangxi", "code": 360100}),
-        local(7, {"province": "jiangxi", "code": 360102}),
+        local(8, {"province": "jiangxi", "code": 360100}),
+        local(8, {"province": "jiangxi", "code": 360102}),
     ],
     "pages:department": [
         Check(10, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
@@ -186,10 +187,10 @@ BASELINES = {
     "duties:local_department_export": [local(5, {**COUNTY_DEPARTMENT, "fmt": "xlsx"})],
     # The duty, its versions with their departments, and the repairs on its provision.
     "duties:duty": [
-        Check(6, {"province": "jiangxi", "pk": 36000001001}),
-        Check(6, {"province": "jiangxi", "pk": 36000001060}),
-        local(6, lambda s: {"province": "jiangxi", "pk": s.county_duty.pk}),
-        local(6, lambda s: {"province": "jiangxi", "pk": s.county_duty_now.pk}),
+        Check(7, {"province": "jiangxi", "pk": 36000001001}),
+        Check(7, {"province": "jiangxi", "pk": 36000001060}),
+        local(7, lambda s: {"province": "jiangxi", "pk": s.county_duty.pk}),
+        local(7, lambda s: {"province": "jiangxi", "pk": s.county_duty_now.pk}),
     ],
     "duties:document_list": [Check(3, {"province": "jiangxi"}), Check(3, {"province": "henan"})],
     "duties:document": [

@@ -11,6 +11,17 @@ from duties.models.jurisdictions import province_slug_of
 from search import SearchableModel
 
 
+def issued_by(day: datetime.date, prefix: str = "") -> Q:
+    """The documents issued on or before `day`, as far as their printed date tells (a part not printed is no
+    evidence against: a document dated only 2023 counts as issued by any day of 2023)."""
+    year, month, number = (f"{prefix}issued_{part}" for part in ("year", "month", "day"))
+    same_month = Q(**{month: day.month}) & (Q(**{f"{number}__isnull": True}) | Q(**{f"{number}__lte": day.day}))
+    same_year = Q(**{year: day.year}) & (
+        Q(**{f"{month}__isnull": True}) | Q(**{f"{month}__lt": day.month}) | same_month
+    )
+    return Q(**{f"{year}__isnull": True}) | Q(**{f"{year}__lt": day.year}) | same_year
+
+
 class Document(SearchableModel):
     """Hold one policy document: its title, number, date, issuers and source file."""
 
@@ -66,6 +77,12 @@ class Document(SearchableModel):
         if self.issued_year and self.issued_month and self.issued_day:
             return datetime.date(self.issued_year, self.issued_month, self.issued_day)
         return None
+
+    def issued_by(self, day: datetime.date) -> bool:
+        """Whether the document was issued on or before `day`, as far as its printed date tells."""
+        printed = [self.issued_year, self.issued_month, self.issued_day]
+        known = [part for part in printed if part is not None] if self.issued_year else []
+        return tuple(known) <= (day.year, day.month, day.day)[: len(known)]
 
     @property
     def issued_display(self):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from duties.models.documents import issued_by
 from duties.models.jurisdictions import province_slug_of
 from search import SearchableModel
 
@@ -63,8 +64,15 @@ class Edition(models.Model):
 
 
 def valid_on(day: datetime.date, prefix: str = "") -> Q:
-    """The duty versions in force on `day` (`prefix` reaches them across a relation, e.g. "duty__")."""
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+    """The duty versions in force on `day` (`prefix` reaches them across a relation, e.g. "duty__").
+
+    A version from the source documents (no `valid_from`) is in force from its document's date of issue:
+    on a day before it, there was no list. (Only a past day needs the document: none is issued in the future.)
+    """
+    since_document = Q(**{f"{prefix}valid_from__isnull": True})
+    if day < timezone.localdate():
+        since_document &= issued_by(day, f"{prefix}document__")
+    return (since_document | Q(**{f"{prefix}valid_from__lte": day})) & (
         Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": day})
     )
 
@@ -182,9 +190,18 @@ class DutyItem(SearchableModel):
         return self.valid_on(timezone.localdate())
 
     def valid_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_until is None or self.valid_until > day
-        )
+        if self.valid_from is not None:
+            started = self.valid_from <= day
+        else:  # as `valid_on()`: only a past day can be before the document
+            started = day >= timezone.localdate() or self.document.issued_by(day)
+        return started and (self.valid_until is None or self.valid_until > day)
+
+    @property
+    def number_display(self) -> str:
+        """The number in a heading: 第 3 项 for an item of a department's list, as printed otherwise ("(五)")."""
+        if not self.number:
+            return ""
+        return _("第 %(number)s 项") % {"number": self.number} if self.number.isdigit() else self.number
 
     @property
     def label(self) -> str:

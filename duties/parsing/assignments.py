@@ -167,7 +167,7 @@ class AssignmentReader:
             if default_subject is None or provision.kind != "measure":
                 return None
             subjects = [(default_subject, provision.line_start)]
-        number = f"({provision.number})" if provision.number else ""
+        number = provision.number  # as printed, brackets included
         text = f"{provision.heading}。{provision.text}" if provision.heading else provision.text
         duty = DutyRecord(provision, number, text)
         for record in key_departments:

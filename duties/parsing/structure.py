@@ -108,7 +108,8 @@ class TreeBuilder:
             expected = int_to_chinese(self.last_measure_value + 1)
             raise self.source.error(line.number, f"measure ({number}) {problem}: expected ({expected})")
         heading, body = split_heading(rest)
-        node = ProvisionNode("measure", number, value, heading, body, line.number, line.number)
+        printed = line.text[: len(number) + 2]  # the numeral with its brackets as printed: (一) or （一）
+        node = ProvisionNode("measure", printed, value, heading, body, line.number, line.number)
         (self.part.children if self.part else self.roots).append(node)
         self.last_measure_value = value
         self.last = node

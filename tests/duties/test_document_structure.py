@@ -30,7 +30,7 @@ def test_jiangxi_opinion_has_the_6_parts_and_22_measures_it_states():
     measures = Provision.objects.filter(document=doc, kind="measure").order_by("position")
     assert [m.ordinal for m in measures] == list(range(1, 23))
     ninth = measures.get(ordinal=9)
-    assert (ninth.number, ninth.heading, ninth.anchor) == ("九", "实施专题报告制度", "p3-m9")
+    assert (ninth.number, ninth.heading, ninth.anchor) == ("(九)", "实施专题报告制度", "p3-m9")  # as printed
     assert ninth.text.startswith("承担重要生态环境保护职责的有关职能部门,应当于每年1月10日前")
 
 

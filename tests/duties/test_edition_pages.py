@@ -80,7 +80,7 @@ def test_an_ended_version_says_so_and_links_to_the_version_in_force(client, edit
     assert f'href="/jiangxi/duties/{current.pk}/">查看现行版本</a>' in old
     new = page(client, f"/jiangxi/duties/{current.pk}/")
     assert NEW_TEXT in new and "来源文件起 – 2026-01-01" in new and "2026-01-01 – 现行" in new
-    assert "现表述出自" in new and "第 3 行" in new
+    assert "由清单版本“" in new and "导入文件第 3 行" in new
     assert "深入推进河湖“清四乱”常态化规范化。" in page(client, f"/jiangxi/duties/{current.pk}/?as_of=2025-06-01")
     assert "该事项已从清单中删除" in page(client, f"/jiangxi/duties/{REMOVED}/")
 

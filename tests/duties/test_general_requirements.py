@@ -50,3 +50,26 @@ def test_the_sector_comparison_sets_only_specific_duties_side_by_side(client):
     assert henan_requirement.text[:30] not in page
     assert DutyItem.objects.filter(roles__department=360000008, roles__role="lead").first().text[:30] in page
     assert "该部门尚未公开具体事项清单。" in page  # Henan's and Chongqing's housing departments
+
+
+@pytest.mark.parametrize(
+    ("province", "lead"),
+    [("jiangxi", "12 个部门已公开生态环境保护具体事项清单。"), ("jilin", "尚无部门公开具体事项清单")],
+)
+def test_a_province_page_says_how_many_departments_have_published_a_list(client, province, lead):
+    page = client.get(f"/{province}/").content.decode()
+    assert lead in page
+    assert "生态环境保护具体事项清单</h1>" not in page  # Jilin's 2016 opinion on county governments is no such list
+
+
+def test_an_admin_correction_is_shown_on_the_duty_with_its_date_and_reason_but_not_who(client):
+    from duties import services
+    from tests.factories import make_user
+
+    admin = make_user(superuser=True, username="correcting-admin")
+    duty = DutyItem.objects.get(pk=36000001001)
+    duty.text += "（更正）"
+    services.record_save(user=admin, obj=duty, fields=["text"], reason="依据原文更正错字", adding=False)
+    page = client.get(duty.get_absolute_url()).content.decode()
+    assert "管理员更正" in page and "依据原文更正错字" in page
+    assert "correcting-admin" not in page

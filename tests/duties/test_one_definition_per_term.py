@@ -111,3 +111,13 @@ def test_the_search_page_reads_its_parameters_as_the_api_does(client):
     api = client.get("/api/v1/duties/", {"search": "扬尘", "province": "jiangxi"}).json()
     assert [duty.pk for duty in page.context["page_obj"]] == [row["id"] for row in api["results"]]
     assert client.get("/search/", {"q": "扬尘"})["Location"] == "/search/?search=%E6%89%AC%E5%B0%98"
+
+
+def test_a_day_before_the_list_existed_shows_no_list(client):
+    # Jiangxi's opinion and its annex were issued on 2023-10-… : the list did not exist in 2010.
+    assert client.get("/api/v1/duties/", {"province": "jiangxi", "as_of": "2010-01-01"}).json()["count"] == 0
+    assert client.get("/api/v1/duties/36000001001/", {"as_of": "2010-01-01"}).status_code == 404
+    assert client.get("/api/v1/departments/360000001/").json()["lead_duty_count"] == 13
+    page = client.get("/jiangxi/departments/sheng-tai-huan-jing-ting/", {"as_of": "2010-01-01"}).content.decode()
+    assert "这一天该部门没有现行的具体事项清单。" in page and "牵头事项（0）" in page
+    assert client.get("/api/v1/duties/", {"province": "jiangxi", "as_of": "2024-01-01"}).json()["count"] == 84

@@ -35,7 +35,7 @@ def test_henan_copies_its_report_to_the_ecology_department():
     rule = annual_rule("henan")
     assert rule.submit_to == ["省委和省政府"]
     assert rule.copy_to == ["上级主管部门", "省生态环境厅"]
-    assert rule.provision.number == "十二"
+    assert rule.provision.number == "(十二)"  # as printed, brackets included
 
 
 def test_chongqing_publishes_its_lists_within_two_months_of_issue():

@@ -15,7 +15,8 @@ def test_duty_page_links_to_its_provision_in_the_document(client):
     response = client.get(duty.get_absolute_url())
     assertContains(response, duty.text)
     assertContains(response, f'href="/jiangxi/documents/36000001/#{duty.provision.anchor}"')
-    assertContains(response, f"第 {duty.provision.line_start}–{duty.provision.line_end} 行")
+    assertContains(response, f"解析自政策文件原文第 {duty.provision.line_start} 行")
+    assert duty.document.source_file not in response.content.decode()  # an internal file name helps nobody
     assertContains(response, "<dt>牵头</dt>", html=True)
 
 
@@ -70,3 +71,8 @@ def test_a_traditional_script_document_says_so(client):
     response = client.get("/jiangxi/documents/36000002/")
     assertContains(response, "原文为繁体字")
     assertContains(response, "（年份未载明）")
+
+
+def test_the_document_page_keeps_the_printed_numbering_with_its_brackets(client):
+    page = client.get("/jiangxi/documents/36000001/").content.decode()
+    assert "(一)提高政治站位" in page and "一提高政治站位" not in page.replace("(一)提高政治站位", "")
