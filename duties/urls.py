@@ -1,17 +1,28 @@
 from django.urls import path
 
+from clients.throttling import rate_limited
 from duties import feeds, views
+from duties.search_form import SearchForm
 
 app_name = "duties"
+
+# The public forms these pages hold are submitted by GET; a submission counts against the client's
+# PUBLIC_FORM_THROTTLE_RATE (clients/throttling.py), a plain visit does not.
+search_form = rate_limited("PUBLIC_FORM_THROTTLE_RATE", methods=("GET",), fields=tuple(SearchForm.base_fields))
+day_picker = rate_limited("PUBLIC_FORM_THROTTLE_RATE", methods=("GET",), fields=("as_of",))
 
 # Province slugs take the first path segment, so fixed pages are listed before them.
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", search_form(views.SearchView.as_view()), name="search"),
     path("sectors/", views.SectorListView.as_view(), name="sector_list"),
     path("sectors/<slug:sector>/", views.SectorDetailView.as_view(), name="sector"),
-    path("<slug:province>/", views.ProvinceView.as_view(), name="province"),
-    path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
+    path("<slug:province>/", day_picker(views.ProvinceView.as_view()), name="province"),
+    path(
+        "<slug:province>/departments/<slug:department>/",
+        day_picker(views.DepartmentView.as_view()),
+        name="department",
+    ),
     path("<slug:province>/changes/", views.ChangesView.as_view(), name="changes"),
     # Each list in the spreadsheet template: duties.csv or duties.xlsx beside its page.
     path("<slug:province>/duties.<str:fmt>", views.ListExportView.as_view(), name="export"),
@@ -27,10 +38,10 @@ urlpatterns = [
         name="local_department_export",
     ),
     # A city's or county's pages: its code after the province's slug.
-    path("<slug:province>/<int:code>/", views.ProvinceView.as_view(), name="jurisdiction"),
+    path("<slug:province>/<int:code>/", day_picker(views.ProvinceView.as_view()), name="jurisdiction"),
     path(
         "<slug:province>/<int:code>/departments/<slug:department>/",
-        views.DepartmentView.as_view(),
+        day_picker(views.DepartmentView.as_view()),
         name="local_department",
     ),
     path(
