@@ -100,7 +100,9 @@ def test_gunicorn_workers_refuse_to_boot_when_they_would_count_alone():
     """portal/gunicorn.conf.py runs the same check with the number of workers it starts."""
     from clients.checks import counting_errors
 
-    with override_settings(DEBUG=True, CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+    with override_settings(
+        DEBUG=True, CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
         assert [error.id for error in counting_errors(5)] == ["clients.E002"]
         assert counting_errors(1) == []
     with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}):
