@@ -74,6 +74,16 @@ def too_many_requests(request, wait: int):
     return response
 
 
+def _submits(request, methods, fields):
+    method = "GET" if request.method == "HEAD" else request.method  # HEAD runs the whole view too
+    if method not in methods:
+        return False
+    if fields is None:
+        return True
+    data = request.POST if method == "POST" else request.GET
+    return any(field in data for field in fields)
+
+
 def rate_limited(rate_setting: str, *, methods=("POST",), fields=None):
     """Limit a view's requests per client to the rate named by `rate_setting` (read on every request).
 
@@ -85,9 +95,7 @@ def rate_limited(rate_setting: str, *, methods=("POST",), fields=None):
         @functools.wraps(view)
         def limited(request, *args, **kwargs):
             rate = parse_rate(getattr(settings, rate_setting))
-            data = request.POST if request.method == "POST" else request.GET
-            counted = request.method in methods and (fields is None or any(field in data for field in fields))
-            if rate is not None and counted:
+            if rate is not None and _submits(request, methods, fields):
                 wait = count_request(rate_setting.lower(), client_key(request), rate)
                 if wait is not None:
                     return too_many_requests(request, wait)
