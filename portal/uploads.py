@@ -8,9 +8,9 @@ an app server reached another way. Within the limit, Django's own limits apply: 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-BODY_TOO_LARGE = "请求内容过大（上限 %(limit)s）。"
+BODY_TOO_LARGE = _("请求内容过大（上限 %(limit)s）。")
 
 
 class RequestBodyLimitMiddleware:
@@ -23,6 +23,6 @@ class RequestBodyLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.REQUEST_BODY_MAX_BYTES:
-            message = _(BODY_TOO_LARGE) % {"limit": filesizeformat(settings.REQUEST_BODY_MAX_BYTES)}
+            message = BODY_TOO_LARGE % {"limit": filesizeformat(settings.REQUEST_BODY_MAX_BYTES)}
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
