@@ -16,7 +16,7 @@ class ClientRateThrottle(throttling.BaseThrottle):
     """Throttle anonymous clients at API_ANON_THROTTLE_RATE and signed-in users at API_USER_THROTTLE_RATE."""
 
     def get_ident(self, request):
-        return client_address(request)
+        return client_address(request) or "unknown"
 
     def allow_request(self, request, view):
         signed_in = request.user is not None and request.user.is_authenticated

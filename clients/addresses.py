@@ -17,8 +17,6 @@ import logging
 from django.conf import settings
 from ipware import get_client_ip
 
-UNKNOWN = "unknown"
-
 
 def _ipware_options():
     proxies = settings.TRUSTED_PROXY_COUNT
@@ -29,12 +27,16 @@ def _ipware_options():
     return {"request_header_order": ["HTTP_X_FORWARDED_FOR"], "proxy_count": proxies - 1, "strict": False}
 
 
-def client_address(request) -> str:
-    """The address of the client that sent `request` (a Django request or anything with a WSGI `META`)."""
+def client_address(request) -> str | None:
+    """The address of the client that sent `request` (a Django request or anything with a WSGI `META`).
+
+    None when there is none (a request made up in code, such as the test client's force_login), which is
+    what django-axes stores then.
+    """
     address, _routable = get_client_ip(request, **_ipware_options())
     if address is None:
         # No header (a request that bypassed the proxies, a health check) or one too short to trust.
-        address = request.META.get("REMOTE_ADDR") or UNKNOWN
+        address = request.META.get("REMOTE_ADDR") or None
     return address
 
 
@@ -46,7 +48,7 @@ class _Environ:
 
 
 def client_address_of_environ(environ) -> str:
-    return client_address(_Environ(environ))
+    return client_address(_Environ(environ)) or "-"
 
 
 class ClientAddressFilter(logging.Filter):
@@ -55,5 +57,5 @@ class ClientAddressFilter(logging.Filter):
     def filter(self, record):
         request = getattr(record, "request", None)
         if not hasattr(record, "client_address"):
-            record.client_address = client_address(request) if hasattr(request, "META") else "-"
+            record.client_address = (client_address(request) if hasattr(request, "META") else None) or "-"
         return True

@@ -64,7 +64,7 @@ def client_key(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user-{user.pk}"
-    return f"address-{client_address(request)}"
+    return f"address-{client_address(request) or 'unknown'}"
 
 
 def too_many_requests(request, wait: int):

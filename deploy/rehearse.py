@@ -167,10 +167,10 @@ def check_body_limit(arguments):
     connection.putrequest("POST", "/accounts/login/", skip_host=True)
     connection.putheader("Host", f"{HOST}:{arguments.port}")
     connection.putheader("Content-Type", "multipart/form-data; boundary=x")
-    connection.putheader("Content-Length", str(13 * 2**20))
+    connection.putheader("Content-Length", str(15 * 2**20))
     connection.endheaders()
     response = connection.getresponse()
-    check(response.status == 413, f"nginx refuses a 13 MB body before reading it ({response.status})")
+    check(response.status == 413, f"nginx refuses a 15 MB body before reading it ({response.status})")
     connection.close()
 
 

@@ -212,12 +212,13 @@ DUTY_IMPORT_MAX_ROWS = int(os.environ.get("DUTY_IMPORT_MAX_ROWS", 20_000))
 # Request bodies. A file up to the larger of the two limits above is read into memory (beyond it
 # Django would spool it to a temporary file only for the form to refuse it); the text of a form
 # (a report's draft: every entry's progress, figures and links) may take up to FORM_TEXT_MAX_BYTES,
-# in up to DATA_UPLOAD_MAX_NUMBER_FIELDS fields (five per duty a report lists, as many again for
-# the admin's bulk actions). REQUEST_BODY_MAX_BYTES is the largest request anybody needs to send:
-# the README's nginx configuration allows that much (client_max_body_size), and so do the app
-# servers (portal/uploads.py answers 413 to anything larger without reading it).
+# in up to DATA_UPLOAD_MAX_NUMBER_FIELDS fields (four per duty a report lists: room for ~490
+# duties, and for the admin's bulk actions on a page of rows). REQUEST_BODY_MAX_BYTES is the
+# largest request anybody needs to send: the README's nginx configuration allows that much
+# (client_max_body_size), and so do the app servers (portal/uploads.py answers 413 to anything
+# larger without reading it).
 FILE_UPLOAD_MAX_MEMORY_SIZE = max(REPORT_ATTACHMENT_MAX_BYTES, DUTY_IMPORT_MAX_BYTES)
-FORM_TEXT_MAX_BYTES = int(os.environ.get("FORM_TEXT_MAX_BYTES", 2 * 2**20))
+FORM_TEXT_MAX_BYTES = int(os.environ.get("FORM_TEXT_MAX_BYTES", 4 * 2**20))
 DATA_UPLOAD_MAX_MEMORY_SIZE = FORM_TEXT_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 REQUEST_BODY_MAX_BYTES = FILE_UPLOAD_MAX_MEMORY_SIZE + FORM_TEXT_MAX_BYTES

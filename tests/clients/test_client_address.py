@@ -90,3 +90,10 @@ def test_gunicorns_access_log_names_the_client_not_the_proxy():
     response = SimpleNamespace(status="200 OK", sent=10, headers=[])
     request_time = SimpleNamespace(seconds=0, microseconds=1000)
     assert logger.atoms(response, [], environ, request_time)["h"] == "203.0.113.5"
+
+
+def test_a_request_without_any_address_has_none():
+    """As django-axes expects (it stores the address in an inet column on PostgreSQL)."""
+    from django.http import HttpRequest
+
+    assert client_address(HttpRequest()) is None
