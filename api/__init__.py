@@ -5,8 +5,11 @@
 - `?format=csv` answers the whole filtered list as one CSV file (UTF-8 with BOM, so
   that Excel reads Chinese), up to EXPORT_LIMIT rows; `?format=json` the same as JSON (one envelope
   holding every row).
-- Anonymous clients are throttled at API_ANON_THROTTLE_RATE (settings, from the
-  environment); a 429 carries Retry-After.
+- Clients are throttled, anonymous ones by address at API_ANON_THROTTLE_RATE, signed-in users by
+  account at API_USER_THROTTLE_RATE (settings, from the environment), counted in the shared
+  cache (clients/); a 429 carries Retry-After.
+- Nobody signs in through the API: only the session of a signed-in user is read, never an
+  Authorization header (no password hashing on a public read).
 - Errors are JSON naming what was wrong: a filter's parameter, the `page`, the `id`.
 - ETags come from Django's ConditionalGetMiddleware: a repeated GET gets 304.
 """

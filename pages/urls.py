@@ -1,17 +1,26 @@
 from django.urls import path
 
+from clients.throttling import rate_limited
 from pages import views
+from pages.forms import SearchForm
 
 app_name = "pages"
+
+# The public forms these pages hold are submitted by GET: a submission counts against the client's
+# PUBLIC_FORM_THROTTLE_RATE (clients/throttling.py), a plain visit does not.
+search_form = rate_limited("PUBLIC_FORM_THROTTLE_RATE", methods=("GET",), fields=tuple(SearchForm.base_fields))
+day_picker = rate_limited("PUBLIC_FORM_THROTTLE_RATE", methods=("GET",), fields=("as_of",))
 
 # Included before duties.urls: a province's slug takes the first segment of those.
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("<slug:province>/departments/<slug:department>/", views.DepartmentView.as_view(), name="department"),
+    path("search/", search_form(views.SearchView.as_view()), name="search"),
+    path(
+        "<slug:province>/departments/<slug:department>/", day_picker(views.DepartmentView.as_view()), name="department"
+    ),
     path(
         "<slug:province>/<int:code>/departments/<slug:department>/",
-        views.DepartmentView.as_view(),
+        day_picker(views.DepartmentView.as_view()),
         name="local_department",
     ),
 ]

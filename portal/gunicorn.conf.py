@@ -6,6 +6,9 @@ behind a reverse proxy that terminates TLS.
 
 import multiprocessing
 import os
+import sys
+
+from gunicorn.glogging import Logger
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Requests mostly wait on the database: two workers per core, plus one.
@@ -21,4 +24,30 @@ max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
+# %(h)s is the client's address as the trusted proxies report it (TRUSTED_PROXY_COUNT), not the proxy's.
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+
+class ClientAddressLogger(Logger):
+    """gunicorn's logger, whose access log names the client by clients.addresses like the rest of the portal."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        from clients.addresses import client_address_of_environ
+
+        atoms["h"] = client_address_of_environ(environ)
+        return atoms
+
+
+logger_class = ClientAddressLogger
+
+
+def post_worker_init(worker):
+    """Stop the server before it serves when its workers would each count request limits alone."""
+    from clients.checks import counting_errors
+
+    errors = counting_errors(worker.cfg.workers)
+    for error in errors:
+        worker.log.error("%s", error)
+    if errors:
+        sys.exit(3)  # gunicorn's "worker failed to boot": the arbiter stops instead of restarting it

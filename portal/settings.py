@@ -44,7 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "clients",
     "portal",
     "duties",
     "reports",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.uploads.RequestBodyLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Around everything that answers a signed-in user (the lockout page included): never stored.
+    "portal.caching.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -128,9 +132,22 @@ DATABASE_ROUTERS = ["portal.database.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Staff accounts (reports app): sign-in pages in Chinese, failed logins throttled by
-# django-axes per username and address, sessions ending after SESSION_COOKIE_AGE and
-# when the browser closes.
+# The client's address (clients/addresses.py): the number of reverse proxies in front of the app
+# servers that append to X-Forwarded-For (1: the nginx of the README; 0: clients connect directly).
+# The API throttle, the sign-in and form limits, django-axes and the logs all read it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is a number of proxies: 0 or more.")
+
+# Per-client limits on the public forms, counted in the shared cache (clients/throttling.py):
+# sign-in attempts (the staff page and the admin's) per address, and every other form anyone may
+# submit (search, the day picker, the 关怀版 switch) per address, or per account when signed in.
+LOGIN_THROTTLE_RATE = os.environ.get("LOGIN_THROTTLE_RATE", "30/min") or None
+PUBLIC_FORM_THROTTLE_RATE = os.environ.get("PUBLIC_FORM_THROTTLE_RATE", "120/min") or None
+
+# Staff accounts (reports app): sign-in pages in Chinese, failed logins locked out by
+# django-axes per username and client address together, sessions ending after
+# SESSION_COOKIE_AGE and when the browser closes.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -140,9 +157,14 @@ LOGIN_REDIRECT_URL = "reports:workspace"
 LOGOUT_REDIRECT_URL = "reports:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+# Username and address together: failures from one address never lock the account out elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "clients.addresses.client_address"
 AXES_RESET_ON_SUCCESS = True
+# Retrying during a lockout does not prolong it: the page says until when, and that holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "reports/account_locked.html"
+AXES_LOCKOUT_CALLABLE = "reports.accounts.lockout_response"
 AXES_VERBOSE = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -188,6 +210,20 @@ SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
 DUTY_IMPORT_MAX_BYTES = int(os.environ.get("DUTY_IMPORT_MAX_BYTES", 5 * 2**20))
 DUTY_IMPORT_MAX_ROWS = int(os.environ.get("DUTY_IMPORT_MAX_ROWS", 20_000))
 
+# Request bodies. A file up to the larger of the two limits above is read into memory (beyond it
+# Django would spool it to a temporary file only for the form to refuse it); the text of a form
+# (a report's draft: every entry's progress, figures and links) may take up to FORM_TEXT_MAX_BYTES,
+# in up to DATA_UPLOAD_MAX_NUMBER_FIELDS fields (four per duty a report lists: room for ~490
+# duties, and for the admin's bulk actions on a page of rows). REQUEST_BODY_MAX_BYTES is the
+# largest request anybody needs to send: the README's nginx configuration allows that much
+# (client_max_body_size), and so do the app servers (portal/uploads.py answers 413 to anything
+# larger without reading it).
+FILE_UPLOAD_MAX_MEMORY_SIZE = max(REPORT_ATTACHMENT_MAX_BYTES, DUTY_IMPORT_MAX_BYTES)
+FORM_TEXT_MAX_BYTES = int(os.environ.get("FORM_TEXT_MAX_BYTES", 4 * 2**20))
+DATA_UPLOAD_MAX_MEMORY_SIZE = FORM_TEXT_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+REQUEST_BODY_MAX_BYTES = FILE_UPLOAD_MAX_MEMORY_SIZE + FORM_TEXT_MAX_BYTES
+
 # The source texts the parser reads and the fixtures it writes.
 DUTY_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"
@@ -195,14 +231,18 @@ DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"
 # The API: read-only, public, documented by drf-spectacular (see api/).
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Only signed-in users' sessions: an Authorization header is never read, so a public read never
+    # hashes a password, never answers 401/403 for a malformed header and never locks anyone out.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.renderers.CSVRenderer"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PortalPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "300/min") or None
+API_USER_THROTTLE_RATE = os.environ.get("API_USER_THROTTLE_RATE", "1000/min") or None
 SPECTACULAR_SETTINGS = {
     "TITLE": "生态环境保护具体事项清单 API",
     "DESCRIPTION": "各省承担重要生态环境保护职责部门的具体事项清单：谁牵头什么。"
@@ -231,8 +271,10 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# Redis, when configured, holds the cache (throttling, expensive pages) and sessions; without
-# it each process keeps its own small cache and sessions live in the database.
+# Redis, when configured, holds the cache (request counts of every limit, expensive pages) and
+# sessions; without it each process keeps its own small cache and sessions live in the database,
+# which is for development only: a system check (clients/checks.py) refuses it with DEBUG off,
+# or with more than one worker.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -278,8 +320,10 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(client_address)s %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # Every record names the client's address (clients/addresses.py) when it carries a request.
+    "filters": {"client_address": {"()": "clients.addresses.ClientAddressFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["client_address"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -14,9 +14,9 @@ ALLOWED_HOSTS = ["testserver", "localhost"]  # Django's test client and schemath
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 
-# The throttle is tested on its own (tests/duties/api/test_errors_and_limits.py); elsewhere it would
+# The limits are tested on their own (tests/clients/, tests/duties/api/test_errors_and_limits.py); elsewhere they would
 # make the suite depend on its speed.
-API_ANON_THROTTLE_RATE = None
+API_ANON_THROTTLE_RATE = API_USER_THROTTLE_RATE = LOGIN_THROTTLE_RATE = PUBLIC_FORM_THROTTLE_RATE = None
 
 # tests/duties/test_search_across_databases.py runs the same searches on the other kind of
 # database and compares the answers: PostgreSQL (CI starts it) when the suite runs on SQLite,

@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from clients.throttling import rate_limited
 from pages.sitemaps import SITEMAPS
 from portal import health, preferences
 
@@ -13,7 +14,11 @@ urlpatterns = [
     path("api/v1/", include("reports.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
+    path(
+        "preferences/care-mode/",
+        rate_limited("PUBLIC_FORM_THROTTLE_RATE")(preferences.care_mode_switch),
+        name="care_mode_switch",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
     # The public pages come last: their first segment is a province's slug.

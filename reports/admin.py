@@ -58,6 +58,10 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Every field shown, the non-editable ones (uploaded_at, created_at) included: the inline's form has none.
+        return self.fields
+
     def has_add_permission(self, request, obj=None):
         return False
 

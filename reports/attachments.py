@@ -7,6 +7,7 @@ the uploader's.
 """
 
 import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,15 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", Attachment.Kind.JPEG),
 )
 _EXTENSIONS = {Attachment.Kind.PDF: "pdf", Attachment.Kind.PNG: "png", Attachment.Kind.JPEG: "jpg"}
+_CONTENT_TYPES = {
+    Attachment.Kind.PDF: "application/pdf",
+    Attachment.Kind.PNG: "image/png",
+    Attachment.Kind.JPEG: "image/jpeg",
+}
+# A stored file that is none of the kinds (it cannot be uploaded so, but storage is outside our hands).
+UNKNOWN_CONTENT_TYPE = "application/octet-stream"
+UNKNOWN_EXTENSION = "bin"
+DEFAULT_DOWNLOAD_STEM = _("附件")
 
 
 def max_bytes() -> int:
@@ -57,3 +67,13 @@ def check_upload(upload) -> str:
 
 def stored_name(kind: str) -> str:
     return f"{uuid.uuid4().hex}.{_EXTENSIONS[kind]}"
+
+
+def content_type(kind: str | None) -> str:
+    return _CONTENT_TYPES.get(kind, UNKNOWN_CONTENT_TYPE)
+
+
+def download_name(original_name: str, kind: str | None) -> str:
+    """The uploader's name with the extension of the file's real kind: 报告.exe holding a PDF downloads as 报告.pdf."""
+    stem = PurePosixPath(original_name.replace("\\", "/")).name.rsplit(".", 1)[0].strip()
+    return f"{stem or DEFAULT_DOWNLOAD_STEM}.{_EXTENSIONS.get(kind, UNKNOWN_EXTENSION)}"

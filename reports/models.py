@@ -315,10 +315,6 @@ class Attachment(models.Model):
     def __str__(self):
         return self.original_name
 
-    @property
-    def content_type(self):
-        return {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}[self.kind]
-
 
 class Revision(models.Model):
     """Freeze the text of a report as submitted, and again at each correction after it."""

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from clients.throttling import rate_limited
 from reports import compliance, feeds, views
 from reports.forms import LoginForm
 
@@ -9,8 +10,13 @@ app_name = "reports"
 account_patterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="reports/account_login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+        # Sign-in attempts per address (LOGIN_THROTTLE_RATE), on top of django-axes' lockout per username and address.
+        rate_limited("LOGIN_THROTTLE_RATE")(
+            auth_views.LoginView.as_view(
+                template_name="reports/account_login.html",
+                authentication_form=LoginForm,
+                redirect_authenticated_user=True,
+            )
         ),
         name="login",
     ),

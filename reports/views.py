@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
-from reports import permissions, rules, selectors, services
+from reports import attachments, permissions, rules, selectors, services
 from reports.forms import ReportCreateForm, ReportForms
 from reports.models import Attachment, Report
 
@@ -253,13 +253,24 @@ class ReportCorrectView(ReportMixin, TemplateView):
 
 
 def attachment_download(request, pk):
-    """Serve an attachment to whoever may read its report; a draft's files stay private."""
+    """Serve an attachment to whoever may read its report; a draft's files stay private.
+
+    The file is named and typed by what its content is (报告.pdf, never the 报告.exe or .html the
+    uploader may have called it), and always downloaded, never shown in the browser.
+    """
     attachment = get_object_or_404(Attachment.objects.select_related("report__department__jurisdiction"), pk=pk)
     if not permissions.can_read(request.user, attachment.report):
         raise Http404
+    stored = attachment.file.open("rb")
+    kind = attachments.sniff_kind(stored.read(16))
+    stored.seek(0)
     response = FileResponse(
-        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.original_name
+        stored,
+        as_attachment=True,
+        content_type=attachments.content_type(kind),
+        filename=attachments.download_name(attachment.original_name, kind),
     )
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store" if not attachment.report.is_published else "public, max-age=3600"
     return response
 

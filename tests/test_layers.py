@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # package → the project packages it must never import
 FORBIDDEN = {
-    "search": {"duties", "reports", "pages", "api", "portal"},
+    "search": {"duties", "reports", "pages", "api", "clients", "portal"},
+    "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "api": {"duties", "reports", "pages", "portal"},
     "duties": {"reports", "pages", "portal"},
     "reports": {"pages", "portal"},

@@ -16,7 +16,9 @@ mkdir -p "$out"
 
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database" SECRET_KEY="load-test-$(date +%s)-not-secret-0123456789abcdef"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 API_ANON_THROTTLE_RATE= LOG_LEVEL=WARNING
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 LOG_LEVEL=WARNING
+# Production counts request limits in Redis (a system check insists); every locust user shares one address.
+export REDIS_URL=redis://127.0.0.1:6379/12 API_ANON_THROTTLE_RATE= API_USER_THROTTLE_RATE= LOGIN_THROTTLE_RATE= PUBLIC_FORM_THROTTLE_RATE=
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_duties -v0
 .venv/bin/python manage.py collectstatic --noinput -v0

@@ -1,8 +1,16 @@
 """Signing in and out in Chinese, throttled failed logins, password change, sessions that end."""
 
+from datetime import timedelta
+from io import StringIO
+from zoneinfo import ZoneInfo
+
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import PASSWORD
 
@@ -92,3 +100,86 @@ def test_the_workspace_asks_anonymous_visitors_to_sign_in(client):
     response = client.get(reverse("reports:workspace"))
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN)
+
+
+# Lockouts: by username and client address together, the address as the trusted proxy reports it.
+
+PROXY = "10.0.0.2"
+
+
+def from_address(address, written_by_client=None):
+    chain = f"{written_by_client}, {address}" if written_by_client else address
+    return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": chain}
+
+
+def fail_until_locked(client, username="editor", **headers):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": username, "password": "wrong"}, **headers)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_failures_from_another_address_do_not_lock_the_user_out_from_theirs(client, editor):
+    fail_until_locked(client, **from_address("198.51.100.66"))
+    assert (
+        client.post(LOGIN, {"username": "editor", "password": PASSWORD}, **from_address("198.51.100.66")).status_code
+        == 429
+    )
+    response = client.post(LOGIN, {"username": "editor", "password": PASSWORD}, **from_address("203.0.113.5"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reports:workspace")
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_writing_x_forwarded_for_does_not_escape_a_lockout(client, editor):
+    fail_until_locked(client, **from_address("198.51.100.66"))
+    forged = from_address("198.51.100.66", written_by_client="203.0.113.5")
+    assert client.post(LOGIN, {"username": "editor", "password": PASSWORD}, **forged).status_code == 429
+
+
+def test_a_locked_user_is_told_until_when_with_retry_after(client, editor):
+    fail_until_locked(client)
+    before = timezone.now()
+    response = client.post(LOGIN, {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 429
+    cool_off = settings.AXES_COOLOFF_TIME * 3600
+    assert cool_off - 5 <= int(response["Retry-After"]) <= cool_off
+    until = timezone.localtime(before + timedelta(seconds=int(response["Retry-After"])), ZoneInfo("Asia/Shanghai"))
+    page = response.content.decode()
+    assert "登录已暂停" in page
+    assert f"请在 {until:%Y}年{until.month}月{until.day}日 {until:%H:%M}（北京时间）之后再试" in page
+
+
+def test_retrying_during_a_lockout_does_not_prolong_it(client, editor):
+    fail_until_locked(client)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=10))
+    response = client.post(LOGIN, {"username": "editor", "password": "wrong"})
+    remaining = settings.AXES_COOLOFF_TIME * 3600 - 600
+    assert response.status_code == 429
+    assert remaining - 5 <= int(response["Retry-After"]) <= remaining
+
+
+def test_the_lockout_ends_by_itself_after_the_cool_off(client, editor):
+    fail_until_locked(client)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME, seconds=1))
+    assert client.post(LOGIN, {"username": "editor", "password": PASSWORD}).status_code == 302
+
+
+def test_an_admin_unlocks_an_account_with_the_command(client, editor):
+    fail_until_locked(client)
+    call_command("axes_reset_username", "editor", stdout=StringIO())
+    assert client.post(LOGIN, {"username": "editor", "password": PASSWORD}).status_code == 302
+
+
+def test_an_admin_unlocks_an_account_in_the_admin(client, editor, site_admin):
+    fail_until_locked(client)
+    admin_client = Client()
+    admin_client.force_login(site_admin)
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    assert "editor" in admin_client.get(changelist).content.decode()
+    attempts = list(AccessAttempt.objects.values_list("pk", flat=True))
+    response = admin_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": attempts, "post": "yes"}, follow=True
+    )
+    assert response.status_code == 200
+    assert not AccessAttempt.objects.exists()
+    assert client.post(LOGIN, {"username": "editor", "password": PASSWORD}).status_code == 302

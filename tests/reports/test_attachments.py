@@ -1,7 +1,10 @@
 """Evidence files: PDF, PNG or JPEG by content, within the size limit; a renamed executable is refused."""
 
+from urllib.parse import quote
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reports import attachments, services
@@ -97,3 +100,57 @@ def test_removing_a_draft_attachment_deletes_its_file(draft, editor, django_capt
         services.attachment_remove(attachment=attachment, user=editor)
     assert not Attachment.objects.exists()
     assert not storage.exists(name)
+
+
+# Downloads: named and typed by their content, always as a download, never sniffed by the browser.
+
+
+@pytest.mark.parametrize(
+    ("uploaded_as", "content", "downloaded_as", "content_type"),
+    [
+        ("report.exe", PDF, "report.pdf", "application/pdf"),
+        ("page.html", PNG, "page.png", "image/png"),
+        ("photo.jpeg.svg", JPEG, "photo.jpeg.jpg", "image/jpeg"),
+        ("no-extension", PDF, "no-extension.pdf", "application/pdf"),
+        (".exe", PDF, "附件.pdf", "application/pdf"),
+        ("验收报告.html", PDF, "验收报告.pdf", "application/pdf"),
+    ],
+)
+def test_a_download_is_named_and_typed_by_its_content(
+    client, department, approver, uploaded_as, content, downloaded_as, content_type
+):
+    report = services.report_create(user=approver, department=department, year=2023)
+    attachment = services.attachment_add(report=report, user=approver, upload=upload(uploaded_as, content))
+    client.force_login(approver)
+    response = client.get(f"/reports/attachments/{attachment.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response["X-Content-Type-Options"] == "nosniff"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert (f'filename="{downloaded_as}"' in disposition) or (f"filename*=utf-8''{quote(downloaded_as)}" in disposition)
+    assert b"".join(response.streaming_content) == content
+
+
+def test_a_stored_file_of_no_known_kind_downloads_as_opaque_bytes(client, department, approver):
+    report = services.report_create(user=approver, department=department, year=2023)
+    attachment = services.attachment_add(report=report, user=approver, upload=upload("scan.pdf", PDF))
+    with attachment.file.open("wb") as stored:  # changed behind the portal's back, in storage
+        stored.write(b"<html><script>alert(1)</script></html>")
+    client.force_login(approver)
+    response = client.get(f"/reports/attachments/{attachment.pk}/")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"] == 'attachment; filename="scan.bin"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_published_reports_attachment_downloads_for_anyone(client, department, approver):
+    report = factories.make_filed_report(department, 2023, approver)
+    attachment = Attachment.objects.create(
+        report=report, file=ContentFile(PNG, name="x.png"), original_name="现场.php", kind="png", size=len(PNG)
+    )
+    services.report_publish(report=report, user=approver)
+    response = client.get(f"/reports/attachments/{attachment.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote('现场.png')}"
