@@ -119,7 +119,8 @@ def _own_order(queryset):
     order = []
     for name in queryset.query.order_by or queryset.model._meta.ordering:
         descending, field_name = name.startswith("-"), name.lstrip("-")
-        field = next((f for f in queryset.model._meta.concrete_fields if f.name == field_name), None)
+        # By its name ("document") or its column's ("document_id"): both are the table's own column.
+        field = next((f for f in queryset.model._meta.concrete_fields if field_name in (f.name, f.attname)), None)
         if field is None:
             continue  # across a relation or an annotation: the rank and the primary key order the rest
         order.append(("-" if descending else "") + field.attname)

@@ -175,3 +175,11 @@ def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, settings):
     # An explicit order is not a ranked search: counted exactly.
     ordered = client.get("/api/v1/duties/", {"search": "环境", "ordering": "id"}).json()
     assert ordered["count_capped"] is False and ordered["count"] > 20
+
+
+def test_a_ranked_search_keeps_the_lists_own_order_given_by_column_names():
+    # The search page orders duties by ("document_id", "position"): both are the table's own columns, and a
+    # rank's rows must come in that order (an index serves it), not lose the document.
+    ranked = search.search(DutyItem.objects.order_by("document_id", "position"), "环境")
+    _conditions, order = ranked.query.search_levels
+    assert order == ["document_id", "position", "pk"]
