@@ -14,6 +14,7 @@ from duties import editions, selectors, spreadsheet
 from duties.days import parse_day
 from duties.filtersets import filter_in_province
 from duties.models import Sector
+from duties.publication import list_publication_rows
 
 PAGE_SIZE = 50
 
@@ -88,6 +89,7 @@ class ProvinceView(AsOfMixin, ProvinceMixin, ListView):
             jurisdiction=self.jurisdiction,
             sub_jurisdictions=list(selectors.sub_jurisdictions_publishing(self.jurisdiction)),
             listed_departments=selectors.departments_with_lists(self.jurisdiction, self.as_of).count(),
+            publication=list_publication_rows(self.jurisdiction, self.as_of or timezone.localdate()),
             documents=list(selectors.documents_of(self.jurisdiction)[: self.DOCUMENTS_SHOWN + 1]),
             documents_shown=self.DOCUMENTS_SHOWN,
             rules=rules,

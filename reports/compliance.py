@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from duties.models import Jurisdiction
+from duties.publication import list_publication_rows
 from reports import permissions, rules, selectors
 
 CHART_YEARS = 6
@@ -122,6 +123,7 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
             rows=[(row, status_label(row.status)) for row in rows],
             counts=[(status, status_label(status), counts[status]) for status in selectors.ComplianceStatus.ALL],
             chart=on_time_chart(selectors.on_time_rates(self.province, years, rule=self.rule)),
+            publication=list_publication_rows(self.province, rules.today_in_china()),
             previous_year=year - 1 if self.rule.applies_to_report_year(year - 1) else None,
             next_year=year + 1 if year < rules.today_in_china().year else None,
             breadcrumbs=[

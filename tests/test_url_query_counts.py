@@ -90,6 +90,13 @@ BASELINES = {
     ],
     "requirement-list": [Check(3), Check(4, query="province=henan"), Check(4, query="department=410000005")],
     "requirement-detail": [Check(2, {"pk": 41000001002})],
+    "list-publication-list": [
+        # The jurisdiction, its key departments, their leading roles, its list-publication rule.
+        Check(4, query="province=jiangxi"),
+        Check(4, query="province=chongqing"),
+        local(4, query="province=360102"),
+        Check(0, status=400),
+    ],
     "lead-department-list": [
         Check(3, query="search=水"),
         Check(3, query="search=水&page_size=200"),
@@ -121,7 +128,7 @@ BASELINES = {
     "reports:report_publish": [Check(30, lambda s: {"pk": s.submitted.pk}, method="post", user="approver", status=302)],
     "reports:report_correct": [Check(11, lambda s: {"pk": s.published.pk}, user="approver")],
     "reports:compliance_board": [
-        Check(10, {"province": "jiangxi", "year": 2024}, user="supervisor"),
+        Check(13, {"province": "jiangxi", "year": 2024}, user="supervisor"),  # with the list tracker
         Check(7, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),
     ],
     # Published reports.
@@ -160,14 +167,15 @@ BASELINES = {
     # Including the cities and counties that publish.
     # The province, its departments with their counts, how many have a list, its cities, documents and rules.
     "duties:province": [
-        Check(7, {"province": "jiangxi"}),
-        Check(7, {"province": "jilin"}),
-        Check(7, {"province": "chongqing"}),
+        # … and its tracker of list publication (the key departments, their lists, the deadline rule).
+        Check(10, {"province": "jiangxi"}),
+        Check(10, {"province": "jilin"}),
+        Check(10, {"province": "chongqing"}),
     ],
     # The page's own lookup of the city or county by its code is the one more query than the province's.
     "duties:jurisdiction": [
-        local(8, {"province": "jiangxi", "code": 360100}),
-        local(8, {"province": "jiangxi", "code": 360102}),
+        local(11, {"province": "jiangxi", "code": 360100}),
+        local(11, {"province": "jiangxi", "code": 360102}),
     ],
     "pages:department": [
         Check(10, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from duties.models import Department, Document, DutyItem, Edition, Jurisdiction, Provision, Requirement, Sector
+from duties.publication import PublicationStatus
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -309,3 +310,18 @@ class RequirementSerializer(serializers.ModelSerializer):
             "document",
             "provision",
         ]
+
+
+class PublicationRowSerializer(serializers.Serializer):
+    department = DepartmentBriefSerializer(read_only=True)
+    status = serializers.ChoiceField(
+        choices=list(PublicationStatus.ALL),
+        read_only=True,
+        help_text=(
+            "published 已公开；not_due 尚未公开、未到期；overdue 逾期未公开；no_deadline 尚未公开、文件未规定期限。"
+        ),
+    )
+    published_since = serializers.DateField(
+        read_only=True, allow_null=True, help_text="首次有现行具体事项的日期；未公开或来源文件未印全日期时为 null。"
+    )
+    deadline = serializers.DateField(read_only=True, allow_null=True, help_text="文件规定的公开期限；未规定时为 null。")

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -20,7 +21,20 @@ from duties.filtersets import (
     EditionFilterSet,
     RequirementFilterSet,
 )
-from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Requirement, Sector
+from duties.models import (
+    Department,
+    DocumentIssuer,
+    DutyItem,
+    DutyRole,
+    Edition,
+    Jurisdiction,
+    Provision,
+    Requirement,
+    Sector,
+)
+from duties.publication import list_publication_rows
+
+REQUIRED_PROVINCE = "请用 province 指明行政区（代码或省份拼音）。"
 
 
 def as_of_parameter(request):
@@ -227,3 +241,29 @@ class RequirementViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Requirement.objects.with_departments().select_related("provision__document__jurisdiction__parent")
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "province", OpenApiTypes.STR, required=True, description="行政区划代码或拼音标识（如 360000、chongqing）。"
+        )
+    ]
+)
+class ListPublicationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """For every department bearing important duties in a jurisdiction: whether it has published its specific
+    list, since when, and whether it is overdue against the documents' deadline (if they set one)."""
+
+    serializer_class = serializers.PublicationRowSerializer
+    filter_backends = []
+    pagination_class = None
+
+    def get_queryset(self):
+        value = self.request.query_params.get("province")
+        if not value:
+            raise exceptions.ValidationError({"province": [REQUIRED_PROVINCE]})
+        try:
+            jurisdiction = Jurisdiction.objects.get_named(value)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError({"province": error.messages}) from None
+        return list_publication_rows(jurisdiction, timezone.localdate())
