@@ -1,9 +1,11 @@
-"""Accounts and reports the duty-list fixtures do not give: made through the services."""
+"""Accounts, reports and editions the duty-list fixtures do not give: made through the services."""
 
+import dataclasses
 import itertools
 
 from django.contrib.auth import get_user_model
 
+from duties import editions
 from reports import services
 from reports.models import Membership, Report
 
@@ -57,3 +59,21 @@ def make_filed_report(department, year, approver, *, publish=False):
     if publish:
         report = services.report_publish(report=report, user=approver)
     return report
+
+
+def make_edition(department, effective_on, *, basis="赣环委办〔2025〕7号", drop_last=False):
+    """An edition of `department`'s list from `effective_on` that rewords its first duty (and removes its last)."""
+    versions = editions.list_versions(department.jurisdiction, department).as_of(effective_on)
+    drafts = [
+        editions.DutyDraft(
+            lineage=duty.lineage, number=duty.number, text=duty.text, roles=editions.roles_of(duty), row=row
+        )
+        for row, duty in enumerate(versions.order_by("document", "position"), start=2)
+    ]
+    drafts[0] = dataclasses.replace(drafts[0], text=f"{drafts[0].text}（修订）")
+    if drop_last:
+        drafts.pop()
+    plan = editions.edition_plan(
+        jurisdiction=department.jurisdiction, department=department, effective_on=effective_on, drafts=drafts
+    )
+    return editions.edition_publish(plan=plan, basis=basis, file_name="list.csv", file_sha256="0" * 64)

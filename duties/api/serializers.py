@@ -47,6 +47,9 @@ class DepartmentBriefSerializer(serializers.ModelSerializer):
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
+    aliases = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="文件中出现过的其他写法（简称以外）。"
+    )
     sector = SectorSerializer(read_only=True)
     province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
     key_duties = serializers.BooleanField(source="bears_key_duties", read_only=True)
@@ -177,7 +180,8 @@ class LeadDepartmentSerializer(serializers.ModelSerializer):
         model = Department
         fields = ["id", "name", "short_name", "province", "sector", "duties"]
 
-    def get_duties(self, department) -> list[dict]:
+    @extend_schema_field(DutyBriefSerializer(many=True))
+    def get_duties(self, department):
         # The view prefetched the matching roles into `matching_roles`: no query here.
         return DutyBriefSerializer([role.duty for role in department.matching_roles], many=True).data
 
@@ -208,30 +212,34 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class ProvisionNodeSerializer(serializers.ModelSerializer):
-    children = serializers.SerializerMethodField()
+    children = serializers.SerializerMethodField(help_text="下级条款，按原文顺序。")
 
     class Meta:
         model = Provision
         fields = ["id", "kind", "number", "label", "heading", "text", "anchor", "line_start", "line_end", "children"]
 
-    def get_children(self, provision) -> list[dict]:
+    @extend_schema_field({"type": "array", "items": {"$ref": "#/components/schemas/ProvisionNode"}})
+    def get_children(self, provision):
         return ProvisionNodeSerializer(provision.child_nodes, many=True).data
 
 
+class IssuingBodySerializer(serializers.Serializer):
+    """One issuer of a document: the department and its name as the document prints it."""
+
+    id = serializers.IntegerField(source="department_id", help_text="部门编号（/api/v1/departments/{id}/）。")
+    name = serializers.CharField(source="department.name", help_text="部门全称。")
+    name_as_written = serializers.CharField(help_text="文件中的写法。")
+
+
 class DocumentDetailSerializer(DocumentSerializer):
-    issuing_bodies = serializers.SerializerMethodField()
+    issuing_bodies = IssuingBodySerializer(source="issuers", many=True, read_only=True)
     provisions = serializers.SerializerMethodField(help_text="文件结构：部分、条目、事项，按原文顺序嵌套。")
 
     class Meta(DocumentSerializer.Meta):
         fields = [*DocumentSerializer.Meta.fields, "issuing_bodies", "provisions"]
 
-    def get_issuing_bodies(self, document) -> list[dict]:
-        return [
-            {"id": issuer.department_id, "name": issuer.department.name, "name_as_written": issuer.name_as_written}
-            for issuer in document.issuers.all()
-        ]
-
-    def get_provisions(self, document) -> list[dict]:
+    @extend_schema_field(ProvisionNodeSerializer(many=True))
+    def get_provisions(self, document):
         return ProvisionNodeSerializer(document.provision_roots, many=True).data
 
 

@@ -73,8 +73,3 @@ class ComplianceRowSerializer(serializers.Serializer):
         help_text="not_due 未到期；on_time 按时报送；late 逾期报送；missing 已过截止日期仍未报送。",
     )
     submitted_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="报送时间；未报送时为 null。")
-
-
-class ComplianceQuerySerializer(serializers.Serializer):
-    province = serializers.CharField(help_text="省级行政区代码（如 360000）或拼音标识（如 jiangxi）。")
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="报告年度（截止日期在次年）。")

@@ -29,10 +29,11 @@ PAGES = {
     "search duties": (["/search/?search=厕所", "/search/?search=环境"], 10),
     "search duties, two words": (["/search/?search=環境+水", "/search/?search=污染+治理"], 12),
     # A chosen province adds the lookups of the form and of each tab's FilterSet (they read the same
-    # parameters) and its departments for the department filter.
+    # parameters, the reports' tab with the same province filter as the others) and its departments for
+    # the department filter.
     "search duties in a province": (
         ["/search/?search=环境&province=jiangxi", "/search/?search=生态&province=henan"],
-        15,
+        16,
     ),
     # Every department found by its name is in the first rank: the second is not read.
     "search departments": (["/search/?search=环境&type=departments", "/search/?search=厅&type=departments"], 8),
