@@ -22,8 +22,8 @@ WHOLE_NUMBER = _("应为正整数，只含数字 0–9（如 2025）。")
 BOOLEAN = _("应为 true 或 false。")
 TEXT_TOO_LONG = _("最多 %(limit_value)d 个字符（现有 %(show_value)d 个）。")
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_WHOLE_NUMBER}
-SLUG_SCHEMA = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 60}
-JURISDICTION_SCHEMA = {"type": "string", "pattern": JURISDICTION_PATTERN}
+SLUG_SCHEMA = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 60, "example": "housing-construction"}
+JURISDICTION_SCHEMA = {"type": "string", "pattern": JURISDICTION_PATTERN, "example": "jiangxi"}
 
 
 class WholeNumberField(forms.IntegerField):
@@ -87,7 +87,15 @@ class SearchTextField(forms.CharField):
 
 
 # No NUL character: nothing stored contains one, and PostgreSQL refuses it (portal/null_characters.py).
-@extend_schema_field({"type": "string", "minLength": 1, "maxLength": search.MAX_QUERY_LENGTH, "pattern": "^[^\\x00]*$"})
+@extend_schema_field(
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": search.MAX_QUERY_LENGTH,
+        "pattern": "^[^\\x00]*$",
+        "example": "扬尘",
+    }
+)
 class SearchFilter(django_filters.CharFilter):
     """A search over the list (search/): every word must match; simplified and traditional alike."""
 

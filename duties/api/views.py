@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.drainage import get_override
 from drf_spectacular.types import OpenApiTypes
@@ -26,7 +27,7 @@ from duties.filtersets import (
 )
 from duties.models import Department, DocumentIssuer, DutyItem, DutyRole, Edition, Provision, Sector
 
-NOT_IN_FORCE = "该事项在 %(day)s 不在清单中（不在当日有效的清单里）。"
+NOT_IN_FORCE = "该事项不在 %(day)s 有效的清单中。"
 
 
 def as_of_parameter(request):
@@ -50,7 +51,7 @@ class ProvinceViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ProvinceSerializer
     lookup_field = "code"
     lookup_value_regex = "[0-9A-Za-z-]+"
-    lookup_description = _("代码或拼音标识")
+    lookup_description = gettext_lazy("代码或拼音标识")
 
     def get_queryset(self):
         return selectors.provinces_with_counts().order_by("code")
@@ -69,7 +70,7 @@ class SectorViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.SectorSerializer
     queryset = Sector.objects.order_by("position")
     lookup_field = "code"
-    lookup_description = _("代码")
+    lookup_description = gettext_lazy("代码")
 
 
 class DepartmentViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
