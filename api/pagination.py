@@ -108,7 +108,7 @@ class PortalPagination(pagination.PageNumberPagination):
             },
             "next": {**schema["properties"]["next"], "description": link},
             "previous": {**schema["properties"]["previous"], "description": link},
-            "results": schema["properties"]["results"],
+            "results": {**schema["properties"]["results"], "description": _("本页的行；导出时为全部行。")},
         }
         for name in ("next", "previous"):
             schema["properties"][name].pop("example", None)

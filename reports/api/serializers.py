@@ -12,7 +12,9 @@ class ReportEntrySerializer(serializers.ModelSerializer):
     duty = serializers.IntegerField(
         source="duty_id", read_only=True, help_text="具体事项编号（/api/v1/duties/{id}/）。"
     )
-    evidence_links = serializers.ListField(source="evidence_link_list", child=serializers.URLField(), read_only=True)
+    evidence_links = serializers.ListField(
+        source="evidence_link_list", child=serializers.URLField(), read_only=True, help_text="佐证材料的链接。"
+    )
 
     class Meta:
         model = ReportEntry
@@ -32,22 +34,23 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 
 class ReportDepartmentSerializer(DepartmentBriefSerializer):
-    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
+    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True, help_text="部门所属行政区。")
 
     class Meta(DepartmentBriefSerializer.Meta):
         fields = [*DepartmentBriefSerializer.Meta.fields, "province"]
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    department = ReportDepartmentSerializer(read_only=True)
+    department = ReportDepartmentSerializer(read_only=True, help_text="报送的部门。")
     on_time = serializers.BooleanField(source="submitted_on_time", read_only=True, help_text="是否在截止日期前报送。")
     url = serializers.CharField(source="get_absolute_url", read_only=True, help_text="公开页面地址。")
-    entries = ReportEntrySerializer(many=True, read_only=True)
-    sections = ReportSectionSerializer(many=True, read_only=True)
-    revisions = RevisionSerializer(many=True, read_only=True)
+    entries = ReportEntrySerializer(many=True, read_only=True, help_text="逐项落实情况，每个牵头事项一条。")
+    sections = ReportSectionSerializer(many=True, read_only=True, help_text="该省规则要求的专项内容。")
+    revisions = RevisionSerializer(many=True, read_only=True, help_text="报送、公开和更正的记录。")
 
     class Meta:
         model = Report
+        extra_kwargs = {"id": {"help_text": "报告编号（/api/v1/reports/{id}/）。"}}
         fields = [
             "id",
             "department",
@@ -65,7 +68,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class ComplianceRowSerializer(serializers.Serializer):
-    department = DepartmentBriefSerializer(read_only=True)
+    department = DepartmentBriefSerializer(read_only=True, help_text="承担重要生态环境保护职责的部门。")
     deadline = serializers.DateField(read_only=True, help_text="按该省规则确定的报送截止日期。")
     status = serializers.ChoiceField(
         choices=ComplianceStatus.ALL,

@@ -127,3 +127,13 @@ def test_each_list_links_its_rows_to_their_records(document):
 def test_the_api_is_public_and_asks_for_no_credentials(document):
     assert "securitySchemes" not in document.get("components", {})
     assert all("security" not in operations["get"] for operations in document["paths"].values())
+
+
+def test_every_field_of_every_answer_is_described(document):
+    undescribed = [
+        f"{name}.{field}"
+        for name, component in document["components"]["schemas"].items()
+        for field, schema in component.get("properties", {}).items()
+        if not (schema.get("description") or schema.get("title"))
+    ]
+    assert undescribed == []
