@@ -1,9 +1,10 @@
-"""CSV for every list endpoint: nested objects as dotted columns, UTF-8 with a BOM for Excel."""
+"""CSV for every endpoint (nested objects as dotted columns, UTF-8 with a BOM for Excel), and how a format is chosen."""
 
 import csv
 import io
 
-from rest_framework import renderers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, negotiation, renderers
 
 
 def flatten(value, prefix=""):
@@ -51,3 +52,29 @@ class CSVRenderer(renderers.BaseRenderer):
             name = getattr(view, "basename", None) or "export"
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return output.getvalue().encode("utf-8")
+
+
+UNKNOWN_FORMAT = "没有“%(value)s”格式：可用的格式为 %(formats)s。"
+NOT_ACCEPTABLE = "无法按 Accept 头给出的类型回答：本接口给出 %(media_types)s。"
+VALUE_SHOWN = 40
+
+
+class FormatNegotiation(negotiation.DefaultContentNegotiation):
+    """`?format=` names a renderer or the request is a 406 naming `format` (DRF answers an unknown format with 404)."""
+
+    def filter_renderers(self, renderers, format):
+        found = [renderer for renderer in renderers if renderer.format == format]
+        if not found:
+            formats = "、".join(renderer.format for renderer in renderers)
+            message = _(UNKNOWN_FORMAT) % {"value": format[:VALUE_SHOWN], "formats": formats}
+            raise exceptions.NotAcceptable({"format": [message]})
+        return found
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except exceptions.NotAcceptable as error:
+            if isinstance(error.detail, dict):
+                raise
+            media_types = "、".join(renderer.media_type for renderer in renderers)
+            raise exceptions.NotAcceptable({"Accept": [_(NOT_ACCEPTABLE) % {"media_types": media_types}]}) from None

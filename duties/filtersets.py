@@ -9,10 +9,10 @@ import django_filters
 from django import forms
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 import search
+from api.parameters import MAX_WHOLE_NUMBER, is_whole_number
 from duties import editions
 from duties.days import DayFilter
 from duties.models import (
@@ -26,6 +26,94 @@ from duties.models import (
     Requirement,
     Sector,
 )
+from duties.models.jurisdictions import JURISDICTION_PATTERN
+
+WHOLE_NUMBER = _("应为正整数，只含数字 0–9（如 2025）。")
+BOOLEAN = _("应为 true 或 false。")
+TEXT_TOO_LONG = _("最多 %(limit_value)d 个字符（现有 %(show_value)d 个）。")
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_WHOLE_NUMBER}
+SLUG_SCHEMA = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 60, "example": "housing-construction"}
+JURISDICTION_SCHEMA = {"type": "string", "pattern": JURISDICTION_PATTERN, "example": "jiangxi"}
+
+
+class WholeNumberField(forms.IntegerField):
+    """A non-negative integer written in ASCII digits, nothing else."""
+
+    default_error_messages = {"invalid": WHOLE_NUMBER}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not is_whole_number(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(value)
+
+
+@extend_schema_field({"type": "integer", "minimum": 0})
+class WholeNumberFilter(django_filters.Filter):
+    """A filter on a whole number (django-filter's NumberFilter reads decimals: `1e3`, `2025.5`)."""
+
+    field_class = WholeNumberField
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A record by its id, written in digits; any other text is an error before any query."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_whole_number(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+@extend_schema_field(ID_SCHEMA)
+class IdFilter(django_filters.ModelChoiceFilter):
+    """A record by its id."""
+
+    field_class = IdChoiceField
+
+
+class DepartmentFilter(IdFilter):
+    """A department by its id."""
+
+
+@extend_schema_field({"type": "boolean"})
+class BooleanFilter(django_filters.TypedChoiceFilter):
+    """`true` or `false`, nothing else: a typo (`maybe`, `yes`) is an error, not silently "any"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        kwargs.setdefault("error_messages", {"invalid_choice": BOOLEAN})
+        super().__init__(*args, **kwargs)
+
+
+class SearchTextField(forms.CharField):
+    """The words of a search, at most search.MAX_QUERY_LENGTH characters as sent (before any trimming)."""
+
+    default_error_messages = {"max_length": TEXT_TOO_LONG}
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=search.MAX_QUERY_LENGTH, strip=False, **kwargs)
+
+
+# No NUL character: nothing stored contains one, and PostgreSQL refuses it (portal/null_characters.py).
+@extend_schema_field(
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": search.MAX_QUERY_LENGTH,
+        "pattern": "^[^\\x00]*$",
+        "example": "扬尘",
+    }
+)
+class SearchFilter(django_filters.CharFilter):
+    """A search over the list (search/): every word must match; simplified and traditional alike."""
+
+    field_class = SearchTextField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("method", lambda queryset, name, value: search.search(queryset, value))
+        super().__init__(**kwargs)
 
 
 class JurisdictionField(forms.ModelChoiceField):
@@ -37,14 +125,9 @@ class JurisdictionField(forms.ModelChoiceField):
         return self.queryset.get_named(value)
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field(JURISDICTION_SCHEMA)
 class JurisdictionFilter(django_filters.ModelChoiceFilter):
     field_class = JurisdictionField
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class DepartmentFilter(django_filters.ModelChoiceFilter):
-    """A department by its id."""
 
 
 def province_prefix(jurisdiction):
@@ -99,6 +182,7 @@ def jurisdiction_filter(field_path):
     )
 
 
+@extend_schema_field(SLUG_SCHEMA)
 class SectorFilter(django_filters.ModelChoiceFilter):
     def __init__(self, field_name, **kwargs):
         kwargs.setdefault("label", _("职能领域"))
@@ -110,28 +194,22 @@ class DepartmentFilterSet(django_filters.FilterSet):
     province = province_filter("jurisdiction")
     jurisdiction = jurisdiction_filter("jurisdiction")
     sector = SectorFilter("sector")
-    # Strict true/false: a typo must be an error, not silently "any".
-    key_duties = django_filters.TypedChoiceFilter(
-        field_name="bears_key_duties",
-        choices=[("true", "true"), ("false", "false")],
-        coerce=lambda value: value == "true",
-        label=_("承担重要生态环境保护职责"),
-        help_text=_("true 或 false。"),
+    key_duties = BooleanFilter(
+        field_name="bears_key_duties", label=_("承担重要生态环境保护职责"), help_text=_("true 或 false。")
     )
-    search = django_filters.CharFilter(method="filter_search", label=_("名称包含"), max_length=search.MAX_QUERY_LENGTH)
+    search = SearchFilter(label=_("名称包含"), help_text=_("部门的全称、简称或其他写法包含的词，简繁体均可。"))
 
     class Meta:
         model = Department
         fields = ["province", "jurisdiction", "sector", "key_duties", "search"]
 
-    def filter_search(self, queryset, name, value):
-        return search.search(queryset, value)
-
 
 class DutyItemFilterSet(django_filters.FilterSet):
     province = province_filter("document__jurisdiction")
     jurisdiction = jurisdiction_filter("document__jurisdiction")
-    document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
+    document = IdFilter(
+        queryset=Document.objects.all(), label=_("文件"), help_text=_("政策文件编号：该文件列出的事项。")
+    )
     lead_department = DepartmentFilter(
         queryset=Department.objects.all(),
         method="filter_lead_department",
@@ -151,17 +229,20 @@ class DutyItemFilterSet(django_filters.FilterSet):
         help_text=_("与 department 合用时限定该部门的角色，单独使用时筛选含该角色部门的事项。"),
     )
     sector = SectorFilter("roles__department__sector", method="filter_sector", help_text=_("牵头部门的职能领域。"))
-    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+    search = SearchFilter(label=_("关键词"), help_text=_("事项文本及其牵头部门名称包含的词，简繁体均可。"))
     as_of = DayFilter(
         method="filter_as_of",
         label=_("日期"),
         help_text=_("YYYY-MM-DD：列出当日有效的清单（各事项当日的版本）；缺省为今天。"),
     )
-    lineage = django_filters.NumberFilter(
-        min_value=1, label=_("事项标识"), help_text=_("同一事项各版本共用的标识；与 as_of 合用可查某日由谁牵头。")
+    lineage = WholeNumberFilter(
+        min_value=1,
+        max_value=MAX_WHOLE_NUMBER,
+        label=_("事项标识"),
+        help_text=_("同一事项各版本共用的标识；与 as_of 合用可查某日由谁牵头。"),
     )
-    edition = django_filters.ModelChoiceFilter(
-        queryset=Edition.objects.all(), label=_("清单版本"), help_text=_("该版本新增或修订的事项。")
+    edition = IdFilter(
+        queryset=Edition.objects.all(), label=_("清单版本"), help_text=_("清单版本编号：该版本新增或修订的事项。")
     )
 
     class Meta:
@@ -208,37 +289,27 @@ class DutyItemFilterSet(django_filters.FilterSet):
     def filter_sector(self, queryset, name, value):
         return queryset.filter(self._has_role(department__sector=value, role__in=DutyRole.LEADING))
 
-    def filter_search(self, queryset, name, value):
-        # A duty's search text carries the names of the departments that lead it.
-        return search.search(queryset, value)
-
 
 class DocumentFilterSet(django_filters.FilterSet):
     province = province_filter("jurisdiction")
     jurisdiction = jurisdiction_filter("jurisdiction")
-    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+    search = SearchFilter(label=_("关键词"), help_text=_("标题、文号和全文包含的词，简繁体均可。"))
 
     class Meta:
         model = Document
         fields = ["province", "jurisdiction", "search"]
 
-    def filter_search(self, queryset, name, value):
-        return search.search(queryset, value)
-
 
 class ProvisionFilterSet(django_filters.FilterSet):
     province = province_filter("document__jurisdiction")
     jurisdiction = jurisdiction_filter("document__jurisdiction")
-    document = django_filters.ModelChoiceFilter(queryset=Document.objects.all(), label=_("文件"))
+    document = IdFilter(queryset=Document.objects.all(), label=_("文件"))
     kind = django_filters.ChoiceFilter(choices=Provision.Kind.choices, label=_("类型"))
-    search = django_filters.CharFilter(method="filter_search", label=_("关键词"), max_length=search.MAX_QUERY_LENGTH)
+    search = SearchFilter(label=_("关键词"))
 
     class Meta:
         model = Provision
         fields = ["province", "jurisdiction", "document", "kind", "search"]
-
-    def filter_search(self, queryset, name, value):
-        return search.search(queryset, value)
 
 
 class EditionFilterSet(django_filters.FilterSet):

@@ -4,17 +4,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-import search
-from duties.filtersets import JurisdictionField
+from duties.filtersets import JurisdictionField, SearchTextField
 from duties.models import Department, Jurisdiction, Sector
 
 
 class SearchForm(forms.Form):
     """The search page's box and filters: each field is named as the filter it sets (`search`, `province` …)."""
 
-    search = forms.CharField(
+    # The filters' own field: at most search.MAX_QUERY_LENGTH characters as typed, as the API counts them.
+    search = SearchTextField(
         label=_("关键词"),
-        max_length=search.MAX_QUERY_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("如：扬尘、噪声、排污口、厕所")}),
     )

@@ -90,7 +90,7 @@ class SearchView(ListView):
 
     @cached_property
     def query(self) -> str:
-        return self.form.cleaned_data["search"] if self.form.is_bound and self.form.is_valid() else ""
+        return self.form.cleaned_data["search"].strip() if self.form.is_bound and self.form.is_valid() else ""
 
     @cached_property
     def result_type(self):

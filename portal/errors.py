@@ -16,7 +16,8 @@ from portal.database import database_unavailable_response, is_database_unavailab
 logger = logging.getLogger(__name__)
 
 SERVER_ERROR = "服务器处理请求时出错，请稍后再试。"
-NOT_FOUND = "没有这个 API 地址；可用的地址见 /api/docs/。"
+NOT_FOUND = "没有“%(path)s”这个 API 地址；可用的地址见 /api/docs/。"
+PATH_SHOWN = 200
 
 
 def server_error(request):
@@ -32,7 +33,7 @@ def server_error(request):
 
 
 def page_not_found(request, exception):
-    """API clients get JSON for an address that does not exist; browsers the friendly page."""
+    """API clients get JSON naming the address that does not exist (`{"path": […]}`); browsers the friendly page."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": NOT_FOUND, "path": request.path}, status=404)
+        return JsonResponse({"path": [NOT_FOUND % {"path": request.path[:PATH_SHOWN]}]}, status=404)
     return defaults.page_not_found(request, exception)

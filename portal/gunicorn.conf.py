@@ -17,6 +17,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
+# gunicorn's largest request line (its default is 4094): a long but well-formed query reaches the app,
+# whose answer names the parameter, rather than gunicorn's HTML 414.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))
 # Recycle workers now and then so that a slow leak never takes a server down.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a parameter: a NUL character is a 400 naming it (PostgreSQL refuses NULs).
+    "portal.null_characters.RejectNullCharactersMiddleware",
     "portal.database.PrimaryDatabaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -230,15 +232,17 @@ DUTY_FIXTURE_PATH = BASE_DIR / "fixtures" / "duties.json"
 
 # The API: read-only, public, documented by drf-spectacular (see api/).
 REST_FRAMEWORK = {
+    # Public and read-only: nobody signs in to the API, so no request carries credentials it would ignore.
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Only signed-in users' sessions: an Authorization header is never read, so a public read never
     # hashes a password, never answers 401/403 for a malformed header and never locks anyone out.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.renderers.CSVRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.renderers.FormatNegotiation",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PortalPagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 API_ANON_THROTTLE_RATE = os.environ.get("API_ANON_THROTTLE_RATE", "300/min") or None
@@ -249,10 +253,19 @@ SPECTACULAR_SETTINGS = {
     "只读、公开；列表可加 ?format=csv 导出。",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "ProvisionKindEnum": "duties.models.Provision.Kind",
+        "JurisdictionKindEnum": "duties.models.Jurisdiction.Kind",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_error_responses"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.errors.document_error_responses",
+        "api.schema.link_lists_to_records",
+    ],
 }
 # Anyone may read the API from a browser on another site; nothing else crosses origins.
 CORS_ALLOW_ALL_ORIGINS = True

@@ -1,11 +1,13 @@
-"""Accounts, reports and city and county lists the duty-list fixtures do not give: made through the services."""
+"""Accounts, reports, editions and city and county lists the duty-list fixtures do not give: made through the
+services."""
 
+import dataclasses
 import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
 
-from duties import search_index
+from duties import search_index, selectors
 from duties import services as duty_services
 from duties.models import Department, DutyItem, Jurisdiction, Sector
 from reports import services
@@ -169,3 +171,21 @@ def _publish_local_list(jurisdiction, departments, size, effective_on):
         file_name=f"{jurisdiction.slug}-{effective_on:%Y}.csv",
         file_sha256=f"{size:064d}",
     )
+
+
+def make_edition(department, effective_on, *, basis="赣环委办〔2025〕7号", drop_last=False):
+    """An edition of `department`'s list from `effective_on` that rewords its first duty (and removes its last)."""
+    versions = selectors.list_versions(department.jurisdiction, department).as_of(effective_on)
+    drafts = [
+        duty_services.DutyDraft(
+            lineage=duty.lineage, number=duty.number, text=duty.text, roles=duty_services.roles_of(duty), row=row
+        )
+        for row, duty in enumerate(versions.order_by("document", "position"), start=2)
+    ]
+    drafts[0] = dataclasses.replace(drafts[0], text=f"{drafts[0].text}（修订）")
+    if drop_last:
+        drafts.pop()
+    plan = duty_services.edition_plan(
+        jurisdiction=department.jurisdiction, department=department, effective_on=effective_on, drafts=drafts
+    )
+    return duty_services.edition_publish(plan=plan, basis=basis, file_name="list.csv", file_sha256="0" * 64)

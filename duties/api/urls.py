@@ -1,8 +1,7 @@
-from rest_framework.routers import SimpleRouter
-
+from api.routers import ExportRouter
 from duties.api import views
 
-router = SimpleRouter()
+router = ExportRouter()
 router.register("provinces", views.ProvinceViewSet, basename="province")
 router.register("sectors", views.SectorViewSet, basename="sector")
 router.register("departments", views.DepartmentViewSet, basename="department")

@@ -5,16 +5,22 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.drainage import get_override
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, mixins, viewsets
 
 from api.filters import SearchAwareOrderingFilter
+from api.parameters import DocumentedParametersOnly
 from duties import editions, selectors
 from duties.api import serializers
 from duties.days import DAY_FORMAT, parse_day
 from duties.filtersets import (
+    JURISDICTION_SCHEMA,
+    SLUG_SCHEMA,
     DepartmentFilterSet,
     DocumentFilterSet,
     DutyItemFilterSet,
@@ -36,6 +42,8 @@ from duties.publication import list_publication_rows
 
 REQUIRED_PROVINCE = "请用 province 指明行政区（代码或省份拼音）。"
 
+NOT_IN_FORCE = "该事项不在 %(day)s 有效的清单中。"
+
 
 def as_of_parameter(request):
     """The `as_of` date of the query, None when absent; a 400 naming the field when malformed."""
@@ -45,12 +53,20 @@ def as_of_parameter(request):
         raise exceptions.ValidationError({"as_of": [str(DAY_FORMAT)]}) from None
 
 
-class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
+def _code_parameter(schema, description):
+    return extend_schema(parameters=[OpenApiParameter("code", schema, OpenApiParameter.PATH, description=description)])
+
+
+@extend_schema_view(
+    retrieve=_code_parameter(JURISDICTION_SCHEMA, "行政区划代码（如 360000）或省份拼音（如 jiangxi），不分大小写。")
+)
+class ProvinceViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """Province-level jurisdictions with their counts. `{code}` is the GB/T 2260 code or the pinyin slug."""
 
     serializer_class = serializers.ProvinceSerializer
     lookup_field = "code"
     lookup_value_regex = "[0-9A-Za-z-]+"
+    lookup_description = gettext_lazy("代码或拼音标识")
 
     def get_queryset(self):
         return selectors.provinces_with_counts().order_by("code")
@@ -62,15 +78,17 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
             raise Http404 from None
 
 
-class SectorViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(retrieve=_code_parameter(SLUG_SCHEMA, "职能领域代码，如 housing-construction。"))
+class SectorViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """The sectors (functions of government) that group departments across provinces."""
 
     serializer_class = serializers.SectorSerializer
     queryset = Sector.objects.order_by("position")
     lookup_field = "code"
+    lookup_description = gettext_lazy("代码")
 
 
-class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
+class DepartmentViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """Departments, with how many duties each leads."""
 
     serializer_class = serializers.DepartmentSerializer
@@ -83,7 +101,7 @@ class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
         return Department.objects.with_duty_counts().select_related("jurisdiction__parent__parent", "sector")
 
 
-class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
+class DutyItemViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """Specific duty items with their lead, co-lead and cooperating departments and their source."""
 
     serializer_class = serializers.DutyItemSerializer
@@ -91,6 +109,7 @@ class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend, SearchAwareOrderingFilter]
     ordering_fields = ["id", "position"]
     ordering = ["document__jurisdiction_id", "document__position", "position"]
+    action_parameters = {"retrieve": ("as_of",)}
 
     def get_queryset(self):
         # A provision's URL names its document's province: a county's walks up two levels.
@@ -116,37 +135,37 @@ class DutyItemViewSet(viewsets.ReadOnlyModelViewSet):
             return duty
         version = self.get_queryset().filter(lineage=duty.lineage).as_of(day).first()
         if version is None:
-            raise exceptions.NotFound(f"该事项在 {day:%Y-%m-%d} 不在清单中。")
+            raise exceptions.NotFound({"as_of": [_(NOT_IN_FORCE) % {"day": day.isoformat()}]})
         return version
 
 
+LEAD_DEPARTMENT_FILTERS = ("search", "province", "jurisdiction", "document", "sector", "as_of")
+
+
 def _duty_filter_parameters():
-    """The duty filters lead-departments/ accepts, documented from the FilterSet itself."""
-    names = ["search", "province", "jurisdiction", "document", "sector", "as_of"]
+    """The duty filters lead-departments/ accepts, documented from the FilterSet's own filters."""
+    filters = DutyItemFilterSet.base_filters
     return [
         OpenApiParameter(
             name,
-            {"document": OpenApiTypes.INT, "as_of": OpenApiTypes.DATE}.get(name, OpenApiTypes.STR),
-            description=str(
-                DutyItemFilterSet.base_filters[name].extra.get("help_text")
-                or DutyItemFilterSet.base_filters[name].label
-            ),
+            get_override(filters[name], "field"),
+            description=str(filters[name].extra.get("help_text") or filters[name].label),
         )
-        for name in names
+        for name in LEAD_DEPARTMENT_FILTERS
     ]
 
 
 @extend_schema(parameters=_duty_filter_parameters())
-class LeadDepartmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class LeadDepartmentViewSet(DocumentedParametersOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Which departments lead the duties that match: each with the matching duties it leads."""
 
     serializer_class = serializers.LeadDepartmentSerializer
     filter_backends = []
-    DUTY_PARAMETERS = ("search", "province", "jurisdiction", "document", "sector", "as_of")
+    action_parameters = {"list": LEAD_DEPARTMENT_FILTERS}
 
     def matching_duties(self):
         params = {
-            key: self.request.query_params[key] for key in self.DUTY_PARAMETERS if key in self.request.query_params
+            key: self.request.query_params[key] for key in LEAD_DEPARTMENT_FILTERS if key in self.request.query_params
         }
         filterset = DutyItemFilterSet(params, DutyItem.objects.all(), request=self.request)
         if not filterset.is_valid():
@@ -169,7 +188,7 @@ class LeadDepartmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """Policy documents; one document comes with its issuing bodies and its whole provision tree."""
 
     filterset_class = DocumentFilterSet
@@ -201,7 +220,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         return document
 
 
-class EditionViewSet(viewsets.ReadOnlyModelViewSet):
+class EditionViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """Dated editions of the duty lists, newest first, each with the duties it added, removed and changed.
 
     With `department`, only the editions that changed that department's list, and only its duties' changes.
@@ -231,7 +250,7 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
         return self._with_changes([super().get_object()])[0]
 
 
-class RequirementViewSet(viewsets.ReadOnlyModelViewSet):
+class RequirementViewSet(DocumentedParametersOnly, viewsets.ReadOnlyModelViewSet):
     """General requirements: provisions that put the same task on many departments or on every level of
     government. They are not specific duty items (`duties/`), and no duty count includes them."""
 
@@ -246,17 +265,20 @@ class RequirementViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema(
     parameters=[
         OpenApiParameter(
-            "province", OpenApiTypes.STR, required=True, description="行政区划代码或拼音标识（如 360000、chongqing）。"
+            "province",
+            JURISDICTION_SCHEMA,
+            required=True,
+            description="行政区划代码或省份拼音（如 360000、chongqing）。",
         )
     ]
 )
-class ListPublicationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ListPublicationViewSet(DocumentedParametersOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
     """For every department bearing important duties in a jurisdiction: whether it has published its specific
     list, since when, and whether it is overdue against the documents' deadline (if they set one)."""
 
     serializer_class = serializers.PublicationRowSerializer
     filter_backends = []
-    pagination_class = None
+    action_parameters = {"list": ("province",)}
 
     def get_queryset(self):
         value = self.request.query_params.get("province")

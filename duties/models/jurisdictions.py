@@ -36,6 +36,8 @@ def province_slug_of(jurisdiction):
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
 INVALID_JURISDICTION = _("行政区应写作 6 位行政区划代码（如 360000、360100）或省份拼音（如 jiangxi）。")
 _JURISDICTION_TOKEN = re.compile(r"[1-9][0-9]{5}|[a-z][a-z0-9-]{0,59}")
+# The same, as the API's schema states it (any case).
+JURISDICTION_PATTERN = r"^(?:[1-9][0-9]{5}|[A-Za-z][A-Za-z0-9-]{0,59})$"
 
 
 def jurisdiction_token(value) -> str:

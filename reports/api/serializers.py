@@ -4,7 +4,7 @@ object comes from the view's select_related/prefetch_related."""
 from rest_framework import serializers
 
 from duties.api.serializers import DepartmentBriefSerializer, JurisdictionBriefSerializer
-from reports.models import REPORT_YEAR_MAX, REPORT_YEAR_MIN, Report, ReportEntry, ReportSection, Revision
+from reports.models import Report, ReportEntry, ReportSection, Revision
 from reports.selectors import ComplianceStatus
 
 
@@ -18,7 +18,9 @@ class ReportEntrySerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="部门尚未公开清单时报告的一般要求编号（/api/v1/requirements/{id}/）；与 duty 二者有一。",
     )
-    evidence_links = serializers.ListField(source="evidence_link_list", child=serializers.URLField(), read_only=True)
+    evidence_links = serializers.ListField(
+        source="evidence_link_list", child=serializers.URLField(), read_only=True, help_text="佐证材料的链接。"
+    )
 
     class Meta:
         model = ReportEntry
@@ -38,22 +40,23 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 
 class ReportDepartmentSerializer(DepartmentBriefSerializer):
-    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True)
+    province = JurisdictionBriefSerializer(source="jurisdiction", read_only=True, help_text="部门所属行政区。")
 
     class Meta(DepartmentBriefSerializer.Meta):
         fields = [*DepartmentBriefSerializer.Meta.fields, "province"]
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    department = ReportDepartmentSerializer(read_only=True)
+    department = ReportDepartmentSerializer(read_only=True, help_text="报送的部门。")
     on_time = serializers.BooleanField(source="submitted_on_time", read_only=True, help_text="是否在截止日期前报送。")
     url = serializers.CharField(source="get_absolute_url", read_only=True, help_text="公开页面地址。")
-    entries = ReportEntrySerializer(many=True, read_only=True)
-    sections = ReportSectionSerializer(many=True, read_only=True)
-    revisions = RevisionSerializer(many=True, read_only=True)
+    entries = ReportEntrySerializer(many=True, read_only=True, help_text="逐项落实情况，每个牵头事项一条。")
+    sections = ReportSectionSerializer(many=True, read_only=True, help_text="该省规则要求的专项内容。")
+    revisions = RevisionSerializer(many=True, read_only=True, help_text="报送、公开和更正的记录。")
 
     class Meta:
         model = Report
+        extra_kwargs = {"id": {"help_text": "报告编号（/api/v1/reports/{id}/）。"}}
         fields = [
             "id",
             "department",
@@ -71,7 +74,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class ComplianceRowSerializer(serializers.Serializer):
-    department = DepartmentBriefSerializer(read_only=True)
+    department = DepartmentBriefSerializer(read_only=True, help_text="承担重要生态环境保护职责的部门。")
     deadline = serializers.DateField(
         read_only=True, allow_null=True, help_text="按该省规则确定的报送截止日期；该年度不适用规则时为 null。"
     )
@@ -84,10 +87,3 @@ class ComplianceRowSerializer(serializers.Serializer):
         ),
     )
     submitted_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="报送时间；未报送时为 null。")
-
-
-class ComplianceQuerySerializer(serializers.Serializer):
-    province = serializers.CharField(help_text="省级行政区代码（如 360000）或拼音标识（如 jiangxi）。")
-    year = serializers.IntegerField(
-        min_value=REPORT_YEAR_MIN, max_value=REPORT_YEAR_MAX, help_text="报告年度（截止日期在次年）。"
-    )

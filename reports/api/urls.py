@@ -1,8 +1,7 @@
-from rest_framework.routers import SimpleRouter
-
+from api.routers import ExportRouter
 from reports.api import views
 
-router = SimpleRouter()
+router = ExportRouter()
 router.register("reports", views.ReportViewSet, basename="report")
 router.register("compliance", views.ComplianceViewSet, basename="compliance")
 

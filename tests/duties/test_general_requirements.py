@@ -76,14 +76,14 @@ def test_an_admin_correction_is_shown_on_the_duty_with_its_date_and_reason_but_n
 
 
 def test_the_tracker_lists_jiangxis_12_departments_as_published_and_henans_and_chongqings_as_not(client):
-    jiangxi = client.get("/api/v1/list-publication/", {"province": "jiangxi"}).json()
+    jiangxi = client.get("/api/v1/list-publication/", {"province": "jiangxi"}).json()["results"]
     published = [row for row in jiangxi if row["status"] == "published"]
     assert len(published) == 12 and {row["published_since"] for row in published} == {"2023-10-07"}
-    henan = client.get("/api/v1/list-publication/", {"province": "henan"}).json()
+    henan = client.get("/api/v1/list-publication/", {"province": "henan"}).json()["results"]
     assert henan and {row["status"] for row in henan} == {"no_deadline"}
     assert len(henan) == Department.objects.filter(jurisdiction="410000", bears_key_duties=True).count()
     # Chongqing's plan (2023-12-11) asks for the lists within two months: overdue since February 2024.
-    chongqing = client.get("/api/v1/list-publication/", {"province": "chongqing"}).json()
+    chongqing = client.get("/api/v1/list-publication/", {"province": "chongqing"}).json()["results"]
     assert chongqing and {row["status"] for row in chongqing} == {"overdue"}
     assert {row["deadline"] for row in chongqing} == {"2024-02-11"}
     assert client.get("/api/v1/list-publication/").status_code == 400

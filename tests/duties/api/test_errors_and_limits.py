@@ -39,15 +39,10 @@ def test_a_page_past_the_end_is_a_404_naming_the_page(client):
     assert response.json() == {"page": ["没有第 99 页：共 2 页。"]}
 
 
-def test_page_size_is_bounded(client):
-    assert len(client.get("/api/v1/duties/", {"page_size": 10_000}).json()["results"]) == 84
-    assert len(client.get("/api/v1/duties/", {"page_size": 3}).json()["results"]) == 3
-
-
 def test_an_unknown_address_under_the_api_is_a_json_404(client):
     response = client.get("/api/v1/nothing/")
     assert response.status_code == 404
-    assert "/api/docs/" in response.json()["detail"]
+    assert "/api/docs/" in response.json()["path"][0]
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
