@@ -16,6 +16,7 @@ urlpatterns = [
     path("preferences/care-mode/", preferences.care_mode_switch, name="care_mode_switch"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
+    path("", include("plans.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("pages.urls")),
     path("", include("duties.urls")),

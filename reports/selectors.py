@@ -217,6 +217,8 @@ def _presented(content: dict) -> dict:
         "sections": content["sections"],
         "entries": [
             {
+                "planned_goal": "",  # revisions from before the plans kept no plan
+                "planned_tasks": "",
                 **entry,
                 "status_label": labels.get(entry["status"], entry["status"]),
                 "links": [line.strip() for line in entry["evidence_links"].splitlines() if line.strip()],
@@ -235,6 +237,8 @@ def content_of(report) -> dict:
             "entries": [
                 {
                     "duty_text": entry.duty_text,
+                    "planned_goal": entry.planned_goal,
+                    "planned_tasks": entry.planned_tasks,
                     "status": entry.status,
                     "progress": entry.progress,
                     "figures": entry.figures,
