@@ -86,7 +86,7 @@ class PlanMixin(LoginRequiredMixin):
         latest = selectors.latest_revision(plan)
         return {
             "plan": plan,
-            "rule": PlanRule.objects.forprovince_of(province_of(plan.department.jurisdiction)),
+            "rule": PlanRule.objects.for_province(province_of(plan.department.jurisdiction)),
             # Staff see the plan as it stands; the office and supervisors the revision last submitted to them.
             "shown_revision": None if staff else latest,
             "latest_revision": latest,
@@ -209,7 +209,7 @@ class PublicPlanView(TemplateView):
     def get_context_data(self, **kwargs):
         plan = selectors.published_plan(self.kwargs["province"], self.kwargs["department"], self.kwargs["year"])
         department = plan.department
-        rule = PlanRule.objects.forprovince_of(province_of(department.jurisdiction))
+        rule = PlanRule.objects.for_province(province_of(department.jurisdiction))
         return super().get_context_data(
             plan=plan,
             rule=rule,
