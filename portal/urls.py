@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
     path("", include("plans.urls")),
+    path("", include("disclosures.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("pages.urls")),
     path("", include("duties.urls")),

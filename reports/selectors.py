@@ -12,15 +12,7 @@ from django.http import Http404
 from duties.models import Department, Jurisdiction
 from reports import permissions, rules
 from reports.models import Attachment, Membership, Report, ReportEntry, Revision
-
-
-class ComplianceStatus:
-    NOT_DUE = "not_due"
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
-    NOT_APPLICABLE = "not_applicable"  # a year before the province's rule asked for reports
-    ALL = (NOT_DUE, ON_TIME, LATE, MISSING, NOT_APPLICABLE)
+from reports.rules import ComplianceStatus
 
 
 def report_detail():
