@@ -190,6 +190,8 @@ MEDIA_URL = "media/"
 REPORT_PLANNED_WORK = "plans.selectors.planned_work"
 DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS", "14,3,1")]
 DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
+# The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 
 # A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
