@@ -47,6 +47,11 @@ def applies(rule: ReportingRule, year: int) -> bool:
     return rule.document.issued_year is not None and year >= rule.document.issued_year
 
 
+def quarters_asked(province, year: int) -> list[int]:
+    """The quarters of `year` on which the province's rules ask for a disclosure."""
+    return [quarter for quarter, rule in quarter_rules(province).items() if applies(rule, year)]
+
+
 def open_quarters(rules: dict, today: datetime.date) -> list[tuple[int, int]]:
     """The quarters a government may disclose on today: every quarter begun since the rules applied, newest first."""
     if not rules:
