@@ -30,7 +30,8 @@ class PortalPagination(pagination.PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.export = is_export(request)
         if self.export:
-            count = queryset.count()
+            # Some endpoints list rows computed in Python (compliance, calendar), not a queryset.
+            count = len(queryset) if isinstance(queryset, list) else queryset.count()
             if count > EXPORT_LIMIT:
                 raise exceptions.ValidationError(
                     {"format": [EXPORT_TOO_LARGE % {"limit": EXPORT_LIMIT, "count": count}]}

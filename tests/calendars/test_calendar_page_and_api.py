@@ -82,3 +82,11 @@ def test_fixed_queries_whatever_the_number_of_counties(client, jilin, county_gov
     before = count(client, url)
     publish(county_government, county_approver, 2026, 1)
     assert count(client, url) == before
+
+
+def test_the_api_exports_the_deadlines_as_csv(client):
+    response = client.get("/api/v1/calendar/?province=henan&year=2026&format=csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("kind,period,due,department.id,department.name")
+    assert len(lines) == 14 and ",2026-02-28," in lines[1]
