@@ -138,3 +138,11 @@ def test_the_plan_pages_run_a_fixed_number_of_queries(client, department, other_
         "workspace list (office)": 5,
         "public": 3,
     }
+
+
+def test_the_department_page_lists_its_published_plans_and_its_calendar(client, department, approver, office, clock):
+    clock("2026-01-05 09:00")
+    plan = factories.make_filed_plan(department, 2026, approver, office, publish=True)
+    html = client.get(department.get_absolute_url()).content.decode()
+    assert f'href="{plan.get_absolute_url()}"' in html
+    assert f'href="/calendar/?department={department.pk}"' in html

@@ -18,7 +18,7 @@ PAGES = {
             "/jiangxi/departments/cai-zheng-ting/",  # 4 duties
             "/jiangxi/departments/zhu-fang-cheng-xiang-jian-she-ting/?role=cooperating",
         ],
-        9,  # the department is read with its duty counts
+        10,  # the department is read with its duty counts; its published plans
     ),
     # Two of them read the duty's versions and their departments.
     "duty": (["/jiangxi/duties/36000001001/", "/chongqing/duties/50000001001/"], 8),
