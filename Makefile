@@ -24,6 +24,7 @@ migrate: install
 
 run: migrate
 	DEBUG=1 $(BIN)/python manage.py create_demo_accounts
+	DEBUG=1 $(BIN)/python manage.py create_demo_office
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
