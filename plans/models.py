@@ -10,6 +10,7 @@ frozen revision; the public reads the revision last published.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from duties.models import Department, DutyItem, Jurisdiction
 
 PLAN_YEAR_MIN, PLAN_YEAR_MAX = 2000, 2100
+NOT_A_DAY_OF_EVERY_YEAR = _("截止日期须是每年都有的一天（如 3 月 31 日；不能是 2 月 29 日或 4 月 31 日）。")
 PORTAL_DEFAULTS_SOURCE = _(
     "本平台默认：文件未规定报送备案的期限，也未规定是否公开责任人姓名；默认只公开责任单位。"
     "省级可在此另行设定，并写明依据。"
@@ -70,6 +72,13 @@ class PlanRule(models.Model):
 
     def __str__(self):
         return _("%(province)s年度工作方案规则") % {"province": self.province.name}
+
+    def clean(self):
+        if self.filing_deadline_month is not None and self.filing_deadline_day is not None:
+            try:
+                datetime.date(2023, self.filing_deadline_month, self.filing_deadline_day)  # a day of every year
+            except ValueError:
+                raise ValidationError({"filing_deadline_day": NOT_A_DAY_OF_EVERY_YEAR}) from None
 
     def filing_deadline(self, plan_year: int) -> datetime.date | None:
         """The last day to submit the plan on `plan_year` for record: in that year; None where none is set."""

@@ -165,3 +165,15 @@ def test_each_step_of_the_filing_is_in_the_audit_trail(department, approver, off
         ("change", "publish"),
     ]
     assert [entry.user for entry in steps] == [approver, approver, office, approver]
+
+
+def test_a_plan_rule_s_deadline_is_a_day_of_every_year(jiangxi):
+    from plans.models import NOT_A_DAY_OF_EVERY_YEAR, PlanRule
+
+    for month, day in ((2, 29), (4, 31)):
+        with pytest.raises(ValidationError) as excinfo:
+            PlanRule(province=jiangxi, filing_deadline_month=month, filing_deadline_day=day).full_clean()
+        assert excinfo.value.message_dict == {"filing_deadline_day": [NOT_A_DAY_OF_EVERY_YEAR]}
+    rule = PlanRule(province=jiangxi, filing_deadline_month=3, filing_deadline_day=31)
+    rule.full_clean()
+    assert rule.filing_deadline(2026) == datetime.date(2026, 3, 31) and rule.deadline_display == "每年 3 月 31 日前"
