@@ -20,9 +20,11 @@ install: $(BIN)/.installed
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_duties
+	DEBUG=1 $(BIN)/python manage.py join_local_governments jilin
 
 run: migrate
 	DEBUG=1 $(BIN)/python manage.py create_demo_accounts
+	DEBUG=1 $(BIN)/python manage.py create_demo_office
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

@@ -12,71 +12,18 @@ they are (the real provinces keep their real lists).
 
 import random
 import re
-from dataclasses import dataclass
 
 from django.db import connections
-from gb2260.data import data as gb2260_data
-from pypinyin import lazy_pinyin
 
 from duties import search_index
+from duties.divisions import division_slug, divisions, kind_and_level, short_name
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
 from search import searchable_text
 
 SYNTHETIC_TITLE = "（合成数据，仅供测试）%s生态环境保护具体事项清单"
 SYNTHETIC_SOURCE_PREFIX = "synthetic/"
-# Placeholder rows of the table, not divisions: "市辖区" under a city, "县" under a municipality.
-NOT_DIVISIONS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-NOT_PROVINCES = {"71", "81", "82"}  # Taiwan, Hong Kong and Macao publish no lists here
-MUNICIPALITIES = {"11", "12", "31", "50"}
 CLAUSE_SEPARATORS = re.compile(r"[，；。]")
 SEARCH_TABLES = ["duties_department", "duties_document", "duties_provision", "duties_dutyitem"]
-
-
-@dataclass(frozen=True)
-class Division:
-    code: str
-    name: str
-    parent_code: str | None
-
-
-def divisions() -> list[Division]:
-    """Province-level, prefecture-level and county-level divisions, parents before children."""
-    table = {f"{code:06d}": name for code, name in gb2260_data[None].items()}
-    result = []
-    for code in sorted(table):
-        name = table[code]
-        if code[:2] in NOT_PROVINCES or name in NOT_DIVISIONS:
-            continue
-        if code.endswith("0000"):
-            parent = None
-        elif code.endswith("00"):
-            parent = code[:2] + "0000"
-        else:
-            city = code[:4] + "00"
-            parent = city if city in table and table[city] not in NOT_DIVISIONS else code[:2] + "0000"
-        result.append(Division(code, name, parent))
-    return result
-
-
-def _kind_and_level(division: Division) -> tuple[str, str]:
-    code, name = division.code, division.name
-    if division.parent_code is None:
-        if code[:2] in MUNICIPALITIES:
-            return Jurisdiction.Kind.MUNICIPALITY, Jurisdiction.Level.PROVINCE
-        if name.endswith("自治区"):
-            return Jurisdiction.Kind.AUTONOMOUS_REGION, Jurisdiction.Level.PROVINCE
-        return Jurisdiction.Kind.PROVINCE, Jurisdiction.Level.PROVINCE
-    if code.endswith("00"):
-        kind = Jurisdiction.Kind.CITY if name.endswith("市") else Jurisdiction.Kind.PREFECTURE
-        return kind, Jurisdiction.Level.PREFECTURE
-    return (Jurisdiction.Kind.DISTRICT if name.endswith("区") else Jurisdiction.Kind.COUNTY), Jurisdiction.Level.COUNTY
-
-
-def _short_name(name: str) -> str:
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name[:20]
 
 
 def clause_pool(using="default") -> dict[str, list[str]]:
@@ -122,8 +69,8 @@ class NationalDatasetBuilder:
         for division in wanted:
             if division.code in existing:
                 continue
-            kind, level = _kind_and_level(division)
-            slug = "-".join(lazy_pinyin(division.name)) or division.code
+            kind, level = kind_and_level(division)
+            slug = division_slug(division)
             taken = (
                 top_slugs if division.parent_code is None else slugs_in_parent.setdefault(division.parent_code, set())
             )
@@ -134,7 +81,7 @@ class NationalDatasetBuilder:
                 Jurisdiction(
                     code=division.code,
                     name=division.name,
-                    short_name=_short_name(division.name),
+                    short_name=short_name(division.name),
                     slug=slug[:60],
                     level=level,
                     kind=kind,

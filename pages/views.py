@@ -1,5 +1,6 @@
-"""The pages that combine the apps: the home page, a department's page (its list, its reports and its
-on-time record) and the search page (duties, departments, provisions and published reports)."""
+"""The pages that combine the apps: the home page, a department's page (its list, its reports, its on-time
+record, its published plans and its calendar) and the search page (duties, departments, provisions and
+published reports)."""
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -14,6 +15,7 @@ from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionF
 from duties.models import Department, DutyItem, DutyRole, Provision
 from duties.views import PAGE_SIZE, AsOfMixin, ProvinceMixin
 from pages.forms import SearchForm
+from plans import selectors as plan_selectors
 from reports import selectors as report_selectors
 from reports.filtersets import ReportFilterSet
 from reports.models import Report
@@ -54,6 +56,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
         return super().get_context_data(
             reports=report_selectors.published_reports_for_department(self.department),
             record=report_selectors.on_time_record(self.department),
+            plans=plan_selectors.published_plans_for_department(self.department),
             department=self.department,
             province=self.province,
             showing_cooperation=self.showing_cooperation,

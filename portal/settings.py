@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "portal",
     "duties",
     "reports",
+    "plans",
+    "disclosures",
+    "calendars",
     "pages",
 ]
 
@@ -204,6 +207,15 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+
+# The working year (plans/, disclosures/, calendars/): a report on a year opens with each duty's plan as filed
+# for record (reports/planning.py); deadline reminders by e-mail (send_deadline_reminders), each turned off by
+# leaving it out: the days before a deadline it reminds the department, and whether supervisors hear of overdue items.
+REPORT_PLANNED_WORK = "plans.selectors.planned_work"
+DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS", "14,3,1")]
+DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
+# The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 
 # A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", health.health, name="health"),
     path("api/v1/", include("duties.api.urls")),
     path("api/v1/", include("reports.api.urls")),
+    path("api/v1/", include("calendars.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path(
@@ -21,6 +22,9 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("reports.urls")),
+    path("", include("plans.urls")),
+    path("", include("disclosures.urls")),
+    path("", include("calendars.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("pages.urls")),
     path("", include("duties.urls")),

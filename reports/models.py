@@ -217,6 +217,10 @@ class ReportEntry(models.Model):
         help_text=_("部门尚未公开具体事项清单时，报告文件对其提出的一般要求的落实情况。"),
     )
     duty_text = models.TextField(_("事项内容"), help_text=_("建立报告时的事项原文，清单日后变动也不影响已写的报告。"))
+    planned_goal = models.TextField(
+        _("年度目标（工作方案）"), blank=True, help_text=_("建立报告时已备案的年度工作方案。")
+    )
+    planned_tasks = models.TextField(_("重点任务（工作方案）"), blank=True)
     status = models.CharField(_("落实情况"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.TextField(_("完成了哪些工作"), blank=True)
     figures = models.TextField(_("数据指标"), blank=True)

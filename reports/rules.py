@@ -28,6 +28,18 @@ _LED_DUTIES_MARK = "牵头负责"
 _SHARED_SUFFIX = "落实情况"
 
 
+class ComplianceStatus:
+    """Where an obligation with a deadline stands (a report, a plan, a disclosure): the one vocabulary of the
+    boards, the calendar and the API."""
+
+    NOT_DUE = "not_due"
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"  # overdue: the deadline has passed and it is not done
+    NOT_APPLICABLE = "not_applicable"  # a year before the province's rule asked for it
+    ALL = (NOT_DUE, ON_TIME, LATE, MISSING, NOT_APPLICABLE)
+
+
 @dataclass(frozen=True)
 class ExtraSection:
     title: str
@@ -76,6 +88,14 @@ def deadline_of(report, rule: ReportingRule | None) -> datetime.date | None:
 def submitted_on_time(submitted_at: datetime.datetime, deadline: datetime.date) -> bool:
     """Whether a submission at `submitted_at` falls on or before the deadline day, in Beijing time."""
     return submitted_at.astimezone(DEADLINE_TIMEZONE).date() <= deadline
+
+
+def deadline_status(deadline: datetime.date, done_at: datetime.datetime | None, today: datetime.date) -> str:
+    """Where an obligation due on `deadline` stands on `today`: done on time or late (judged in Beijing time),
+    or not done, either not yet due or overdue."""
+    if done_at is not None:
+        return ComplianceStatus.ON_TIME if submitted_on_time(done_at, deadline) else ComplianceStatus.LATE
+    return ComplianceStatus.NOT_DUE if today <= deadline else ComplianceStatus.MISSING
 
 
 def today_in_china() -> datetime.date:

@@ -12,15 +12,7 @@ from django.http import Http404
 from duties.models import Department, Jurisdiction
 from reports import permissions, rules
 from reports.models import Attachment, Membership, Report, ReportEntry, Revision
-
-
-class ComplianceStatus:
-    NOT_DUE = "not_due"
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
-    NOT_APPLICABLE = "not_applicable"  # a year before the province's rule asked for reports
-    ALL = (NOT_DUE, ON_TIME, LATE, MISSING, NOT_APPLICABLE)
+from reports.rules import ComplianceStatus
 
 
 def report_detail():
@@ -217,6 +209,8 @@ def _presented(content: dict) -> dict:
         "sections": content["sections"],
         "entries": [
             {
+                "planned_goal": "",  # revisions from before the plans kept no plan
+                "planned_tasks": "",
                 **entry,
                 "status_label": labels.get(entry["status"], entry["status"]),
                 "links": [line.strip() for line in entry["evidence_links"].splitlines() if line.strip()],
@@ -235,6 +229,8 @@ def content_of(report) -> dict:
             "entries": [
                 {
                     "duty_text": entry.duty_text,
+                    "planned_goal": entry.planned_goal,
+                    "planned_tasks": entry.planned_tasks,
                     "status": entry.status,
                     "progress": entry.progress,
                     "figures": entry.figures,

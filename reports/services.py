@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.selectors import duties_for_department, requirements_for_department
-from reports import attachments, permissions, rules, search_index
+from reports import attachments, permissions, planning, rules, search_index
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _last_day_of(year: int) -> datetime.date:
 
 @transaction.atomic
 def report_create(*, user, department, year: int) -> Report:
-    """Open a draft for `department`'s report on `year`, pre-filled from its duty list and its province's rule."""
+    """Open a draft of `department`'s report on `year`, pre-filled from its list, its plan and its province's rule."""
     _deny_unless(permissions.can_create(user, department))
     if not department.bears_key_duties:
         raise ValidationError(NOT_KEY_DUTY_DEPARTMENT)
@@ -91,11 +91,21 @@ def report_create(*, user, department, year: int) -> Report:
 
 
 def _entries_for(report: Report, department, day: datetime.date) -> list[ReportEntry]:
-    """One entry per specific duty the department leads on `day`; without a list, per requirement put on it."""
+    """One entry per specific duty the department leads on `day`, with what its plan for the year set out;
+    without a list, one per general requirement put on it."""
     duties = list(duties_for_department(department, day=day))
     if duties:
+        planned = planning.planned_work(department, report.year)
+        no_plan = planning.PlannedWork(goal="", tasks="")
         return [
-            ReportEntry(report=report, duty=duty, duty_text=duty.text, position=position)
+            ReportEntry(
+                report=report,
+                duty=duty,
+                duty_text=duty.text,
+                planned_goal=planned.get(duty.lineage, no_plan).goal,
+                planned_tasks=planned.get(duty.lineage, no_plan).tasks,
+                position=position,
+            )
             for position, duty in enumerate(duties, start=1)
         ]
     requirements = [r for r in requirements_for_department(department) if department in r.addressed_departments]
@@ -191,6 +201,8 @@ def _snapshot(report: Report) -> dict:
                 "duty": entry.duty_id,
                 "requirement": entry.requirement_id,
                 "duty_text": entry.duty_text,
+                "planned_goal": entry.planned_goal,
+                "planned_tasks": entry.planned_tasks,
                 "status": entry.status,
                 "progress": entry.progress,
                 "figures": entry.figures,

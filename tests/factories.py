@@ -189,3 +189,49 @@ def make_edition(department, effective_on, *, basis="赣环委办〔2025〕7号"
         jurisdiction=department.jurisdiction, department=department, effective_on=effective_on, drafts=drafts
     )
     return duty_services.edition_publish(plan=plan, basis=basis, file_name="list.csv", file_sha256="0" * 64)
+
+
+def make_office(jurisdiction, **kwargs):
+    """An account that is `jurisdiction`'s committee office (plans are filed with it)."""
+    from plans.models import FilingOffice
+
+    user = make_user(**kwargs)
+    FilingOffice.objects.create(user=user, jurisdiction=jurisdiction)
+    return user
+
+
+def fill_plan(plan, user, *, goal="全年完成清单所列任务。", unit="大气环境处", person="张三", **overrides):
+    """Save `plan` with an overall goal and every entry's goal and responsible unit filled."""
+    import datetime
+
+    from plans import services as plan_services
+    from plans.models import AnnualPlan
+
+    plan = AnnualPlan.objects.get(pk=plan.pk)
+    entries = {
+        entry.pk: plan_services.PlanEntryInput(
+            goal=overrides.get("entry_goal", f"完成第 {entry.position} 项。"),
+            key_tasks=overrides.get("key_tasks", "制定实施细则；季度调度。"),
+            measures="专班推进。",
+            responsible_unit=unit,
+            responsible_person=person,
+            planned_completion=datetime.date(plan.year, 12, 31),
+        )
+        for entry in plan.entries.all()
+    }
+    return plan_services.plan_draft_save(
+        plan=plan, user=user, expected_version=plan.version, overall_goal=goal, entries=entries
+    )
+
+
+def make_filed_plan(department, year, approver, office, *, publish=False):
+    """A plan submitted by `approver` and acknowledged by `office` (and optionally published)."""
+    from plans import services as plan_services
+
+    plan = plan_services.plan_create(user=approver, department=department, year=year)
+    plan = fill_plan(plan, approver)
+    plan = plan_services.plan_submit(plan=plan, user=approver, expected_version=plan.version)
+    plan = plan_services.plan_acknowledge(plan=plan, user=office)
+    if publish:
+        plan = plan_services.plan_publish(plan=plan, user=approver)
+    return plan

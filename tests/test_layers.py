@@ -1,5 +1,7 @@
 """The apps depend one way: search and api know no app; duties knows neither reports nor the pages above;
-reports may use duties; only pages (and the project's urls) combine them."""
+reports may use duties; plans and disclosures may use reports and duties (reports reach the plans only through
+the setting the project wires, reports/planning.py); calendars combine every app's deadlines; only pages,
+calendars and the project's urls combine them."""
 
 import ast
 from pathlib import Path
@@ -12,8 +14,11 @@ FORBIDDEN = {
     "search": {"duties", "reports", "pages", "api", "clients", "portal"},
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "api": {"duties", "reports", "pages", "portal"},
-    "duties": {"reports", "pages", "portal"},
-    "reports": {"pages", "portal"},
+    "duties": {"reports", "plans", "disclosures", "calendars", "pages", "portal"},
+    "reports": {"plans", "disclosures", "calendars", "pages", "portal"},
+    "plans": {"disclosures", "calendars", "pages", "portal"},
+    "disclosures": {"plans", "calendars", "pages", "portal"},
+    "calendars": {"pages", "portal"},
 }
 
 

@@ -26,11 +26,16 @@ class Sector(models.Model):
         return self.name
 
 
-def province_slug_of(jurisdiction):
-    """The slug that starts the jurisdiction's public URLs: its province's (at most two levels up)."""
+def province_of(jurisdiction):
+    """The province-level jurisdiction a jurisdiction is in (itself for a province; at most two levels up)."""
     while jurisdiction.parent_id is not None:
         jurisdiction = jurisdiction.parent
-    return jurisdiction.slug
+    return jurisdiction
+
+
+def province_slug_of(jurisdiction):
+    """The slug that starts the jurisdiction's public URLs: its province's."""
+    return province_of(jurisdiction).slug
 
 
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")

@@ -89,6 +89,12 @@ def map_case(context, case):
                 del case.query[name]  # nothing of the kind exists: no value of it is valid
             elif options is not None:
                 case.query[name] = _existing(options, generated)
+        if resource == "calendar" and "department" in case.query and "province" in case.query:
+            # A department's calendar is within its province: name the department's own province.
+            from duties.models import Department, province_slug_of
+
+            department = Department.objects.select_related("jurisdiction").get(pk=case.query["department"])
+            case.query["province"] = province_slug_of(department.jurisdiction)
     if case.path_parameters and _is_positive(case, "path"):
         for name, generated in case.path_parameters.items():
             options = values.get(f"{resource}:{name}")

@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 
 import search
 from duties import search_index
+from duties.divisions import divisions
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction
-from duties.synthetic import SYNTHETIC_SOURCE_PREFIX, divisions
+from duties.synthetic import SYNTHETIC_SOURCE_PREFIX
 
 pytestmark = pytest.mark.django_db
 

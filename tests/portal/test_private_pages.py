@@ -73,6 +73,7 @@ def samples(draft):
         "department": draft.department.slug,
         "year": draft.year,
         "number": 1,
+        "quarter": 1,
         "code": 360100,
         "sector": "housing-construction",
         "fmt": "csv",
