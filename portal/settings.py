@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "portal",
     "duties",
     "reports",
+    "problems",
+    "captcha",
     "pages",
 ]
 
@@ -180,6 +182,25 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+
+# Problems reported by the public (problems/): photos, abuse limits, contact retention, reminders.
+PROBLEM_PHOTO_MAX_BYTES = int(os.environ.get("PROBLEM_PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+PROBLEM_PHOTOS_MAX = int(os.environ.get("PROBLEM_PHOTOS_MAX", "3"))
+# How many reports one client address may file per hour (counted in the cache); 0 turns the limit off.
+PROBLEM_REPORTS_PER_HOUR = int(os.environ.get("PROBLEM_REPORTS_PER_HOUR", "10"))
+# Days a finished problem keeps its reporter's contact before purge_reporter_contacts removes it.
+PROBLEM_CONTACT_RETENTION_DAYS = int(os.environ.get("PROBLEM_CONTACT_RETENTION_DAYS", "180"))
+# Days before a deadline that the department's handlers are reminded (send_problem_reminders).
+PROBLEM_REMINDER_DAYS = int(os.environ.get("PROBLEM_REMINDER_DAYS", "3"))
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_TIMEOUT = 10  # minutes
 
 # A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
