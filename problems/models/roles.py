@@ -54,10 +54,16 @@ class HandlingRole(models.Model):
                 violation_error_message=_("办公室须指定行政区（不指定部门）；承办人须指定部门（不指定行政区）。"),
             ),
             models.UniqueConstraint(
-                fields=["user", "kind", "jurisdiction", "department"],
-                name="handling_role_unique",
-                nulls_distinct=False,
-                violation_error_message=_("该账号已有这一角色。"),
+                fields=["user", "jurisdiction"],
+                condition=Q(kind="office"),
+                name="handling_role_one_office_per_jurisdiction",
+                violation_error_message=_("该账号已是这一行政区的办公室。"),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "department"],
+                condition=Q(kind="handler"),
+                name="handling_role_one_handler_per_department",
+                violation_error_message=_("该账号已是这一部门的承办人。"),
             ),
         ]
 
