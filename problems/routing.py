@@ -33,12 +33,47 @@ MAX_LOOKUP_TERMS = 150
 # A term found in more than this share of a list's duties does not tell departments apart.
 COMMON_SHARE = 0.5
 # Function characters: a term containing one is not a term ("扬尘很" is not; "扬尘" is).
-STOP_CHARACTERS = set("的了是在有很我你他她它们这那和与及或等都也就把被给从到对于个啊吧呢吗么着过还又才再太非常请该其之以而且但")
+STOP_CHARACTERS = set(
+    "的了是在有很我你他她它们这那和与及或等都也就把被给从到对于个啊吧呢吗么着过还又才再太非常请该其之以而且但"
+)
 # The words of reporting itself, and of place and time, say nothing about who leads.
 STOP_WORDS = (
-    "举报", "投诉", "反映", "希望", "要求", "请求", "尽快", "处理", "解决", "严重", "影响", "问题", "情况", "附近",
-    "周边", "居民", "群众", "小区", "每天", "经常", "晚上", "夜里", "白天", "早上", "一直", "现在", "目前", "今天",
-    "昨天", "多次", "已经", "没有", "不能", "可以", "相关", "部门",
+    "举报",
+    "投诉",
+    "反映",
+    "希望",
+    "要求",
+    "请求",
+    "尽快",
+    "处理",
+    "解决",
+    "严重",
+    "影响",
+    "问题",
+    "情况",
+    "附近",
+    "周边",
+    "居民",
+    "群众",
+    "小区",
+    "每天",
+    "经常",
+    "晚上",
+    "夜里",
+    "白天",
+    "早上",
+    "一直",
+    "现在",
+    "目前",
+    "今天",
+    "昨天",
+    "多次",
+    "已经",
+    "没有",
+    "不能",
+    "可以",
+    "相关",
+    "部门",
 )
 
 
@@ -66,7 +101,7 @@ class DutyMatch:
 
     @property
     def basis(self) -> str:
-        """"依据：江西省住房和城乡建设厅 第 4 项": the duty's lead and its number as printed."""
+        """ "依据：江西省住房和城乡建设厅 第 4 项": the duty's lead and its number as printed."""
         leads = "、".join(department.name for department in self.duty.lead_departments + self.duty.co_lead_departments)
         number = self.duty.number
         where = _("第 %(number)s 项") % {"number": number} if number.isdigit() else number

@@ -67,9 +67,7 @@ class TimeLimits(models.Model):
     extension_max_days = models.PositiveSmallIntegerField(
         _("延期最长（日）"), default=DEFAULT_EXTENSION_DAYS, validators=[MaxValueValidator(365)]
     )
-    extensions_allowed = models.PositiveSmallIntegerField(
-        _("可延期次数"), default=1, validators=[MaxValueValidator(3)]
-    )
+    extensions_allowed = models.PositiveSmallIntegerField(_("可延期次数"), default=1, validators=[MaxValueValidator(3)])
     extension_source = models.TextField(_("延期依据"), default=DEFAULT_EXTENSION_SOURCE)
 
     class Meta:

@@ -276,12 +276,12 @@ class Photo(models.Model):
     def __str__(self):
         return f"{self.problem.number} #{self.pk}"
 
+    def get_absolute_url(self):
+        return reverse("problems:photo", args=[self.pk])
+
     @property
     def content_type(self):
         return {"png": "image/png", "jpeg": "image/jpeg"}[self.kind]
-
-    def get_absolute_url(self):
-        return reverse("problems:photo", args=[self.pk])
 
 
 class Reminder(models.Model):
@@ -302,3 +302,6 @@ class Reminder(models.Model):
                 violation_error_message=_("这一步骤的提醒已经发送。"),
             )
         ]
+
+    def __str__(self):
+        return f"{self.problem_id} {self.step} {self.due_on}"
