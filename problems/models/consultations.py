@@ -19,7 +19,12 @@ class Consultation(models.Model):
     question = models.TextField(_("会商事项"))
     opened_at = models.DateTimeField(_("发起时间"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("发起人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发起人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decision = models.TextField(_("会商决定"), blank=True)
     lead = models.ForeignKey(
@@ -34,7 +39,12 @@ class Consultation(models.Model):
     approved_on = models.DateField(_("审定日期"), null=True, blank=True)
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     duty_text = models.TextField(_("新增的具体事项"), blank=True, help_text=_("据此决定写入清单的事项。"))
     edition = models.ForeignKey(
@@ -77,7 +87,12 @@ class Opinion(models.Model):
     text = models.TextField(_("意见"), blank=True)
     recorded_at = models.DateTimeField(_("提出时间"), null=True, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("填写人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("填写人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

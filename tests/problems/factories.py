@@ -29,11 +29,15 @@ def county_in_jiangxi():
     province = Jurisdiction.objects.get(code="360000")
     city, _ = Jurisdiction.objects.get_or_create(
         code="360100",
-        defaults=dict(name="南昌市", short_name="南昌", slug="nanchang", level="prefecture", kind="city", parent=province),
+        defaults=dict(
+            name="南昌市", short_name="南昌", slug="nanchang", level="prefecture", kind="city", parent=province
+        ),
     )
     county, _ = Jurisdiction.objects.get_or_create(
         code="360121",
-        defaults=dict(name="南昌县", short_name="南昌县", slug="nanchangxian", level="county", kind="county", parent=city),
+        defaults=dict(
+            name="南昌县", short_name="南昌县", slug="nanchangxian", level="county", kind="county", parent=city
+        ),
     )
     return county
 

@@ -60,8 +60,11 @@ def test_routing_api_ranks_departments_with_their_duties(client):
 
 @pytest.mark.parametrize(
     ("params", "parameter"),
-    [({"text": "扬尘"}, "jurisdiction"), ({"jurisdiction": "atlantis", "text": "扬尘"}, "jurisdiction"),
-     ({"jurisdiction": "jiangxi"}, "text")],
+    [
+        ({"text": "扬尘"}, "jurisdiction"),
+        ({"jurisdiction": "atlantis", "text": "扬尘"}, "jurisdiction"),
+        ({"jurisdiction": "jiangxi"}, "text"),
+    ],
 )
 def test_routing_api_names_the_wrong_parameter(client, params, parameter):
     response = client.get("/api/v1/routing/", params)
