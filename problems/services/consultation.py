@@ -26,8 +26,8 @@ APPROVED_IN_FUTURE = _("审定日期不能晚于今天。")
 @transaction.atomic
 def consultation_open(*, problem: Problem, user, departments, question: str) -> Consultation:
     """Open a consultation on the problem and invite `departments` to give their opinions."""
-    deny_unless(permissions.can_open_consultation(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_open_consultation(user, problem))
     if problem.status not in (Problem.Status.NEW, Problem.Status.ASSIGNED):
         refuse_state(problem)
     if problem.published_at is None:

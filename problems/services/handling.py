@@ -39,8 +39,8 @@ def _limits(problem: Problem) -> TimeLimits:
 @transaction.atomic
 def problem_assign(*, problem: Problem, user, department, note: str = "", public_text: str | None = None) -> Problem:
     """Assign the problem to its lead department (or change the assignment); publish its text if given."""
-    deny_unless(permissions.can_assign(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_assign(user, problem))
     if problem.status not in (Problem.Status.NEW, Problem.Status.ASSIGNED):
         refuse_state(problem)
     if department.jurisdiction_id not in permissions.chain_of(problem.jurisdiction):
@@ -69,8 +69,8 @@ def problem_assign(*, problem: Problem, user, department, note: str = "", public
 @transaction.atomic
 def problem_accept(*, problem: Problem, user, note: str = "") -> Problem:
     """Accept (受理) the assigned problem: on time if on or before its acceptance day; the handling days start."""
-    deny_unless(permissions.can_accept(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_accept(user, problem))
     if problem.status != Problem.Status.ASSIGNED:
         refuse_state(problem)
     now = timezone.now()
@@ -95,8 +95,8 @@ def problem_accept(*, problem: Problem, user, note: str = "") -> Problem:
 @transaction.atomic
 def problem_return(*, problem: Problem, user, reason: str) -> Problem:
     """Return the problem to the office (退回) with a reason: it is not the department's; the office re-routes."""
-    deny_unless(permissions.can_return(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_return(user, problem))
     if problem.status != Problem.Status.ASSIGNED:
         refuse_state(problem)
     department = problem.department
@@ -112,8 +112,8 @@ def problem_return(*, problem: Problem, user, reason: str) -> Problem:
 @transaction.atomic
 def problem_progress(*, problem: Problem, user, note: str, photos=()) -> Event:
     """Post a public progress update while handling."""
-    deny_unless(permissions.can_handle(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_handle(user, problem))
     event = record_step(problem, Event.Kind.PROGRESS, user=user, department=problem.department, note=required(note))
     attach_photos(problem, photos, event=event, is_public=True)
     return event
@@ -122,8 +122,8 @@ def problem_progress(*, problem: Problem, user, note: str, photos=()) -> Event:
 @transaction.atomic
 def problem_extend(*, problem: Problem, user, days: int, reason: str) -> Problem:
     """Extend the handling deadline once, by at most the jurisdiction's maximum, before it passes; reason public."""
-    deny_unless(permissions.can_handle(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_handle(user, problem))
     limits = _limits(problem)
     reason = required(reason, REASON_REQUIRED, "reason")
     if limits.extensions_allowed == 0 or limits.extension_max_days == 0:
@@ -156,8 +156,8 @@ def problem_extend(*, problem: Problem, user, days: int, reason: str) -> Problem
 @transaction.atomic
 def problem_rectify(*, problem: Problem, user, note: str, photos=()) -> Event:
     """Record rectification (整改) with its evidence: what was done, with photos (public)."""
-    deny_unless(permissions.can_handle(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_handle(user, problem))
     event = record_step(problem, Event.Kind.RECTIFIED, user=user, department=problem.department, note=required(note))
     attach_photos(problem, photos, event=event, is_public=True)
     return event
@@ -166,8 +166,8 @@ def problem_rectify(*, problem: Problem, user, note: str, photos=()) -> Event:
 @transaction.atomic
 def problem_finish(*, problem: Problem, user, note: str) -> Problem:
     """Finish handling (办结): on time if on or before the handling day; the office or a supervisor verifies next."""
-    deny_unless(permissions.can_handle(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_handle(user, problem))
     now = timezone.now()
     problem.status, problem.handled_at = Problem.Status.HANDLED, now
     problem.handled_on_time = on_time(now, problem.handling_due)
@@ -188,8 +188,8 @@ def problem_finish(*, problem: Problem, user, note: str) -> Problem:
 @transaction.atomic
 def problem_close(*, problem: Problem, user, note: str) -> Problem:
     """Verify the department's work and close the problem (销号)."""
-    deny_unless(permissions.can_verify(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_verify(user, problem))
     problem.status, problem.closed_at = Problem.Status.CLOSED, timezone.now()
     problem.save(update_fields=["status", "closed_at"])
     record_step(problem, Event.Kind.CLOSED, user=user, note=required(note))
@@ -200,8 +200,8 @@ def problem_close(*, problem: Problem, user, note: str) -> Problem:
 @transaction.atomic
 def problem_reopen(*, problem: Problem, user, reason: str) -> Problem:
     """Send a finished problem back to its department: the verification found it not done. The deadline stands."""
-    deny_unless(permissions.can_verify(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_verify(user, problem))
     problem.status, problem.handled_at, problem.handled_on_time = Problem.Status.ACCEPTED, None, None
     problem.save(update_fields=["status", "handled_at", "handled_on_time"])
     record_step(

@@ -174,8 +174,8 @@ def problem_withdraw(*, problem: Problem, access_key: str, reason: str = "") -> 
 @transaction.atomic
 def problem_publish(*, problem: Problem, user, public_text: str) -> Problem:
     """Publish (or re-word) the problem's public text as moderated by the office: no names, no numbers."""
-    deny_unless(permissions.can_publish(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_publish(user, problem))
     first = problem.published_at is None
     problem.public_text = required(public_text, _("请填写公开的问题描述。"), "public_text")
     if first:
@@ -190,8 +190,8 @@ def problem_publish(*, problem: Problem, user, public_text: str) -> Problem:
 @transaction.atomic
 def problem_decline(*, problem: Problem, user, reason: str) -> Problem:
     """Decline a report the office cannot take (not an environmental matter, no place to look): reason public."""
-    deny_unless(permissions.can_decline(user, problem))
     problem = locked(problem)
+    deny_unless(permissions.can_decline(user, problem))
     if problem.status != Problem.Status.NEW:
         refuse_state(problem)
     problem.status = Problem.Status.DECLINED

@@ -22,6 +22,7 @@ from problems.views.public import PAGE_SIZE, timeline_rows
 
 DONE = gettext_lazy("已记录：%(step)s。")
 FIX_ERRORS = gettext_lazy("未能记录，请查看标红的提示。")
+NOT_NOW = gettext_lazy("这一步现在不能进行（可能已经有人处理过）：页面已更新为最新状态。")
 
 
 def _service_call(action, problem, user, data):
@@ -175,10 +176,15 @@ class WorkView(LoginRequiredMixin, TemplateView):
         form = _form(action, problem, request.POST, request.FILES)
         allowed = ACTIONS[action][3]
         if action != "opinion" and not allowed(request.user, problem):
-            raise PermissionDenied
+            # A second click, the back button, or someone else took the step first: say so, change nothing.
+            messages.info(request, NOT_NOW)
+            return redirect(problem.get_workspace_url())
         if form.is_valid():
             try:
                 _service_call(action, problem, request.user, form.cleaned_data)
+            except PermissionDenied:
+                messages.info(request, NOT_NOW)
+                return redirect(problem.get_workspace_url())
             except ValidationError as error:
                 for field, errors in (
                     error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
