@@ -38,11 +38,6 @@ class ServiceDefinitionSerializer(serializers.Serializer):
     attributes = serializers.ListField(child=serializers.DictField())
 
 
-class ErrorSerializer(serializers.Serializer):
-    code = serializers.IntegerField()
-    description = serializers.CharField()
-
-
 class CreatedSerializer(serializers.Serializer):
     service_request_id = serializers.CharField()
     service_notice = serializers.CharField()

@@ -42,7 +42,17 @@ def error(code: int, description: str) -> Response:
     return Response([{"code": code, "description": description}], status=code)
 
 
-ERRORS = OpenApiResponse(serializers.ErrorSerializer(many=True), description="GeoReport 的错误列表。")
+ERRORS = OpenApiResponse(
+    response={
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"code": {"type": "integer"}, "description": {"type": "string"}},
+            "required": ["code", "description"],
+        },
+    },
+    description="GeoReport 的错误列表：[{code, description}]。",
+)
 JURISDICTION = OpenApiParameter("jurisdiction_id", str, description="行政区划代码（如 360121）或省份拼音。")
 
 

@@ -109,7 +109,8 @@ class WorkspaceView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         if not permissions.is_staff_user(self.request.user):
             raise PermissionDenied
-        return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        return self.filterset.qs if valid else self.filterset.queryset.none()
 
     def get_context_data(self, **kwargs):
         province = permissions.supervised_province(self.request.user)
@@ -206,6 +207,7 @@ class BoardView(LoginRequiredMixin, TemplateView):
     template_name = "problems/board.html"
 
     def get_context_data(self, **kwargs):
+        kwargs.pop("province", None)
         province = get_object_or_404(Jurisdiction.objects.provinces(), slug=self.kwargs["province"])
         user = self.request.user
         if not (permissions.supervises(user, province) or permissions.is_office_for(user, province)):
