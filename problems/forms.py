@@ -13,6 +13,13 @@ from problems.models.limits import today_in_china
 OBSERVED_IN_FUTURE = _("发现日期不能晚于今天。")
 
 
+class OptionalDayField(DayField):
+    """A day that may be left empty (a form's blank date input), YYYY-MM-DD otherwise."""
+
+    def to_python(self, value):
+        return None if value in ("", None) else super().to_python(value)
+
+
 class MultiplePhotoInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -57,7 +64,7 @@ class ProblemReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("看到、听到或闻到了什么，什么时段。公开前由办公室审核，隐去个人信息。"),
     )
-    observed_on = DayField(label=_("发现日期"), required=False)
+    observed_on = OptionalDayField(label=_("发现日期"), required=False)
     photos = PhotosField(label=_("照片（可选）"), help_text=_("PNG 或 JPEG，最多 3 张；位置等元数据会被删除。"))
     reporter_name = forms.CharField(label=_("姓名（可选）"), max_length=60, required=False)
     reporter_phone = forms.CharField(label=_("电话（可选）"), max_length=30, required=False)
@@ -188,7 +195,7 @@ class InspectionForm(forms.Form):
         label=_("问题描述（公开）"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     inspection = forms.CharField(label=_("督察批次"), max_length=200)
-    observed_on = DayField(label=_("发现日期"), required=False)
+    observed_on = OptionalDayField(label=_("发现日期"), required=False)
 
     def __init__(self, *args, province, **kwargs):
         super().__init__(*args, **kwargs)

@@ -153,7 +153,8 @@ class WorkView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, bound=None, **kwargs):
         problem, user = self.problem, self.request.user
-        decide = self.offered(bound).get("decide")
+        actions = self.offered(bound)
+        decide = actions.get("decide")
         open_consultation = next((c for c in problem.consultations.all() if not c.is_decided), None)
         if decide and open_consultation and not (bound and bound[0] == "decide"):
             decide[1].initial["consultation"] = open_consultation.pk
@@ -162,7 +163,7 @@ class WorkView(LoginRequiredMixin, TemplateView):
             show_contact=permissions.can_read_contact(user, problem),
             routing=routing.route(problem.jurisdiction, problem.description),
             timeline=timeline_rows(problem, problem.events.all()),
-            actions=self.offered(bound),
+            actions=actions,
             opinions=self.opinions(),
             limits=TimeLimits.for_jurisdiction(problem.jurisdiction),
             breadcrumbs=[(_("问题办理工作台"), reverse("problems:workspace")), (problem.number, None)],

@@ -96,3 +96,9 @@ def test_the_reporter_adds_information_and_withdraws_with_the_link(client, count
 
 def test_an_unknown_link_is_not_found(client):
     assert client.get("/problems/track/not-a-key/").status_code == 404
+
+
+def test_the_day_seen_may_be_left_empty_but_not_misspelled(client, county):
+    assert client.post("/problems/new/", form_data(client, county, observed_on="")).status_code == 302
+    response = client.post("/problems/new/", form_data(client, county, observed_on="2026/01/05"))
+    assert response.status_code == 400 and "observed_on" in response.context["form"].errors
