@@ -32,6 +32,8 @@ MAX_DUTIES_PER_PROPOSAL = 3
 MAX_LOOKUP_TERMS = 150
 # A term found in more than this share of a list's duties does not tell departments apart.
 COMMON_SHARE = 0.5
+# A department (or a duty) scoring under this share of the best is noise beside it, and is not proposed.
+WEAK_SHARE = 0.15
 # Function characters: a term containing one is not a term ("扬尘很" is not; "扬尘" is).
 STOP_CHARACTERS = set(
     "的了是在有很我你他她它们这那和与及或等都也就把被给从到对于个啊吧呢吗么着过还又才再太非常请该其之以而且但"
@@ -184,8 +186,13 @@ def _proposals(matches):
                 proposal.score += match.score
                 proposal.duties.append(match)
     ranked = sorted(by_department.values(), key=lambda p: (-p.score, -len(p.duties), p.department.position))
+    best = ranked[0].score if ranked else 0
+    ranked = [proposal for proposal in ranked if proposal.score >= WEAK_SHARE * best]
     for proposal in ranked:
-        proposal.duties = proposal.duties[:MAX_DUTIES_PER_PROPOSAL]
+        top = proposal.duties[0].score
+        proposal.duties = [match for match in proposal.duties if match.score >= WEAK_SHARE * top][
+            :MAX_DUTIES_PER_PROPOSAL
+        ]
         proposal.score = round(proposal.score, 2)
     return ranked[:MAX_PROPOSALS]
 
