@@ -201,6 +201,8 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 CAPTCHA_IMAGE_SIZE = (120, 40)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_TIMEOUT = 10  # minutes
+# Accepts "PASSED" as every answer: only for the load test on loopback (bench/load/run.sh), never in production.
+CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")
 
 # A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
