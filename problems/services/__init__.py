@@ -18,6 +18,7 @@ from problems.services.handling import (
 from problems.services.reporting import (
     Filed,
     access_key_for,
+    filed_with,
     key_opens,
     new_submit_token,
     problem_add_information,
@@ -33,6 +34,7 @@ __all__ = [
     "access_key_for",
     "consultation_decide",
     "consultation_open",
+    "filed_with",
     "key_opens",
     "new_submit_token",
     "opinion_record",

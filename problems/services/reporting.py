@@ -53,7 +53,10 @@ def key_opens(problem: Problem, access_key: str) -> bool:
     return bool(problem.access_key_hash) and constant_time_compare(problem.access_key_hash, digest(access_key or ""))
 
 
-def _existing(submit_token: str) -> Filed | None:
+def filed_with(submit_token: str) -> Filed | None:
+    """The problem a form with `submit_token` already filed (a double click, a retry), or None."""
+    if not SUBMIT_TOKEN.fullmatch(submit_token or ""):
+        return None
     problem = Problem.objects.filter(submit_token=submit_token).first()
     return Filed(problem, access_key_for(submit_token), created=False) if problem else None
 
@@ -79,7 +82,7 @@ def problem_submit(
     """File a problem (once per `submit_token`) and start its acceptance deadline; return it with its link's key."""
     if not SUBMIT_TOKEN.fullmatch(submit_token or ""):
         raise ValidationError(INVALID_TOKEN, code="token")
-    if existing := _existing(submit_token):
+    if existing := filed_with(submit_token):
         return existing
     now = timezone.now()
     limits = TimeLimits.for_jurisdiction(jurisdiction)
@@ -107,7 +110,7 @@ def problem_submit(
         with transaction.atomic():  # a concurrent submit of the same form loses here
             problem.save()
     except IntegrityError:
-        existing = _existing(submit_token)
+        existing = filed_with(submit_token)
         if existing is None:
             raise
         return existing

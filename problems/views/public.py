@@ -150,7 +150,7 @@ class ProblemReportView(View):
             request.POST, request.FILES, province=province, with_captcha=not request.user.is_authenticated
         )
         token = request.POST.get("submit_token", "")
-        if services.reporting.SUBMIT_TOKEN.fullmatch(token) and (existing := services.reporting._existing(token)):
+        if existing := services.filed_with(token):
             return redirect("problems:track", existing.access_key)  # a double click, a retry: the same report
         if not form.is_valid():
             messages.error(request, FIX_ERRORS)
