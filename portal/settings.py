@@ -236,6 +236,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_error_responses"],
+    # Reports' compliance status and problems' status are both called "status".
+    "ENUM_NAME_OVERRIDES": {"ProblemStatusEnum": "problems.models.problems.Status"},
 }
 # Anyone may read the API from a browser on another site; nothing else crosses origins.
 CORS_ALLOW_ALL_ORIGINS = True

@@ -147,3 +147,14 @@ def test_a_matter_with_no_lead_is_settled_by_consultation_and_the_next_one_route
     report(page, site, "家门口河道水葫芦太多了", category="水（污水、黑臭水体）")
     expect(page.locator(".proposals")).to_contain_text("江西省住房和城乡建设厅")
     expect(page.locator(".proposals")).to_contain_text("水葫芦")
+
+
+def test_the_report_form_fits_a_phone_and_passes_axe_in_care_mode(site, phone_page):
+    factories.county_in_jiangxi()
+    phone_page.goto(site + "/problems/new/?province=jiangxi")
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    phone_page.get_by_role("button", name="关怀版（大字）").click()
+    expect(phone_page.locator("html")).to_have_class(re.compile("care-mode"))
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert blocking_accessibility_violations(phone_page) == []
+    screenshot(phone_page, "problem-form-phone-care")
