@@ -24,7 +24,7 @@ def deny_unless(allowed: bool) -> None:
 def locked(problem: Problem) -> Problem:
     """The problem re-read under a row lock: two clicks or two people take one step once."""
     return (
-        Problem.objects.select_for_update()
+        Problem.objects.select_for_update(of=("self",))
         .select_related("jurisdiction__parent__parent", "department")
         .get(pk=problem.pk)
     )

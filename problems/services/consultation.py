@@ -64,7 +64,9 @@ def opinion_record(*, opinion: Opinion, user, text: str) -> Opinion:
     """Record an invited department's opinion (it may revise it until the decision)."""
     deny_unless(permissions.can_give_opinion(user, opinion))
     opinion = (
-        Opinion.objects.select_for_update().select_related("consultation__problem", "department").get(pk=opinion.pk)
+        Opinion.objects.select_for_update(of=("self",))
+        .select_related("consultation__problem", "department")
+        .get(pk=opinion.pk)
     )
     if opinion.consultation.is_decided:
         raise ValidationError(ALREADY_DECIDED, code="state")
