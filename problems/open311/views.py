@@ -62,6 +62,13 @@ class GeoReportView(APIView):
     renderer_classes = [renderers.JSONRenderer]
     parser_classes = [parsers.FormParser, parsers.MultiPartParser, parsers.JSONParser]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # A NUL character names nothing, and the database refuses it: a 400, not a server error.
+        values = [*request.query_params.values(), *map(str, kwargs.values())]
+        if any("\x00" in value for value in values):
+            raise exceptions.ValidationError({"parameters": "参数中不能有 NUL 字符。"})
+
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.APIException) and not isinstance(exc, exceptions.Throttled):
             detail = exc.detail
@@ -153,7 +160,10 @@ class RequestListView(GeoReportView):
         if code := params.get("service_code"):
             problems = problems.filter(category=code)
         end = self._moment(params, "end_date") or timezone.now()
-        start = self._moment(params, "start_date") or end - datetime.timedelta(days=DEFAULT_DAYS)
+        try:
+            start = self._moment(params, "start_date") or end - datetime.timedelta(days=DEFAULT_DAYS)
+        except OverflowError:
+            raise exceptions.ValidationError({"end_date": "日期超出范围。"}) from None
         problems = problems.filter(received_at__gte=start, received_at__lte=end)
         wanted = {value.strip() for value in params.get("status", "").split(",") if value.strip()}
         if wanted - {STATUS_OPEN, STATUS_CLOSED}:
@@ -171,11 +181,15 @@ class RequestListView(GeoReportView):
             return None
         try:
             moment = parse_datetime(value.replace(" ", "+"))
-        except ValueError:
+            if moment is not None and not timezone.is_aware(moment):
+                moment = timezone.make_aware(moment)
+            if moment is not None:
+                moment.astimezone(datetime.UTC)  # a time the database can hold
+        except (ValueError, OverflowError):
             moment = None
         if moment is None:
             raise exceptions.ValidationError({name: "应为 W3C 日期时间，如 2026-03-01T00:00:00+08:00。"})
-        return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        return moment
 
     @extend_schema(
         operation_id="open311_request_create",

@@ -87,3 +87,19 @@ def test_the_schema_documents_open311(client):
         "/open311/v2/requests/{service_request_id}.json",
     } <= set(paths)
     assert "post" in paths["/open311/v2/requests.json"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"service_request_id": "2026-0\x0000001"},
+        {"service_code": "a\x00"},
+        {"start_date": "0001-01-01T00:00:00+14:00"},
+        {"end_date": "0001-01-01T00:00:00"},
+        {"end_date": "9999-12-31T23:59:59-12:00"},
+        {"status": "pending"},
+    ],
+)
+def test_malformed_queries_are_400s_in_geo_report_s_shape(client, params):
+    response = client.get("/open311/v2/requests.json", params)
+    assert response.status_code == 400 and response.json()[0]["code"] == 400
