@@ -42,5 +42,8 @@ class RejectNullCharactersMiddleware:
         message = _(NULL_CHARACTER) % {"name": name}
         if request.path_info.startswith("/api/"):
             return JsonResponse({name: [message]}, status=400)
+        if request.path_info.startswith("/open311/"):
+            # GeoReport v2's errors are a list of {code, description}.
+            return JsonResponse([{"code": 400, "description": message}], status=400, safe=False)
         response = TemplateResponse(request, "400.html", {"message": message}, status=400)
         return response.render()

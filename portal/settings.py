@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "plans",
     "disclosures",
     "calendars",
+    "problems",
+    "captcha",
     "pages",
 ]
 
@@ -216,6 +218,26 @@ DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS",
 DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
 # The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
+# Problems reported by the public (problems/): photos, abuse limits, contact retention, reminders.
+PROBLEM_PHOTO_MAX_BYTES = int(os.environ.get("PROBLEM_PHOTO_MAX_BYTES", str(8 * 1024 * 1024)))
+PROBLEM_PHOTOS_MAX = int(os.environ.get("PROBLEM_PHOTOS_MAX", "3"))
+# How many reports one client address may file per hour (counted in the cache); 0 turns the limit off.
+PROBLEM_REPORTS_PER_HOUR = int(os.environ.get("PROBLEM_REPORTS_PER_HOUR", "10"))
+# Days a finished problem keeps its reporter's contact before purge_reporter_contacts removes it.
+PROBLEM_CONTACT_RETENTION_DAYS = int(os.environ.get("PROBLEM_CONTACT_RETENTION_DAYS", "180"))
+# Days before a deadline that the department's handlers are reminded (send_problem_reminders).
+PROBLEM_REMINDER_DAYS = int(os.environ.get("PROBLEM_REMINDER_DAYS", "3"))
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_TIMEOUT = 10  # minutes
+# Accepts "PASSED" as every answer: only for the load test on loopback (bench/load/run.sh), never in production.
+CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")
 
 # A search counts its matches exactly up to this many, then says "N+" (search/).
 SEARCH_COUNT_CAP = int(os.environ.get("SEARCH_COUNT_CAP", 1000))
@@ -269,6 +291,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ProvisionKindEnum": "duties.models.Provision.Kind",
         "JurisdictionKindEnum": "duties.models.Jurisdiction.Kind",
+        # Reports' compliance status and problems' status are both called "status".
+        "ProblemStatusEnum": "problems.models.problems.Status",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -27,3 +27,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     )
 else:
     DATABASES["comparison"] = database_from_url("sqlite://:memory:")  # noqa: F405
+
+# django-simple-captcha accepts "PASSED" as the answer; the CAPTCHA's own checks are its tests'.
+CAPTCHA_TEST_MODE = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

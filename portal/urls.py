@@ -13,6 +13,9 @@ urlpatterns = [
     path("api/v1/", include("duties.api.urls")),
     path("api/v1/", include("reports.api.urls")),
     path("api/v1/", include("calendars.api.urls")),
+    path("api/v1/", include("problems.api.urls")),
+    path("open311/v2/", include("problems.open311.urls")),
+    path("captcha/", include("captcha.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path(
@@ -25,6 +28,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("disclosures.urls")),
     path("", include("calendars.urls")),
+    path("", include("problems.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("pages.urls")),
     path("", include("duties.urls")),

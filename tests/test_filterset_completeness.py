@@ -71,7 +71,38 @@ ANSWERED_BY = {
 }
 
 # A field nobody chooses rows by, and why.
+PERSONAL = "the reporter's personal data: never a filter, never public (problems/)"
+SHOWN = "shown with the problem and on its timeline; `status`, `overdue` and `year` choose by where it stands"
+
 NOT_FILTERED = {
+    "ProblemFilterSet": {
+        "number": "the problem's own address (/api/v1/problems/{number}/)",
+        "submit_token": "the form's one-submission token: internal",
+        "access_key_hash": "the hash of the reporter's private link: secret",
+        "place": "the exact place is not public: `jurisdiction` chooses by county",
+        "description": "the reporter's own words are not public: `search` reads the office's published text",
+        "public_text": "read by `search`",
+        "observed_on": SHOWN,
+        "inspection": "the inspection an entry came from: `source` chooses supervision problems",
+        "reporter_name": PERSONAL,
+        "reporter_phone": PERSONAL,
+        "reporter_email": PERSONAL,
+        "contact_purged_at": "when the contact data was removed: internal",
+        "received_at": "`year` chooses by it",
+        "published_at": SHOWN,
+        "acceptance_due": SHOWN,
+        "assigned_at": SHOWN,
+        "accepted_at": SHOWN,
+        "accepted_on_time": SHOWN,
+        "handling_due": SHOWN,
+        "extended_days": SHOWN,
+        "extension_count": SHOWN,
+        "handled_at": SHOWN,
+        "handled_on_time": SHOWN,
+        "closed_at": SHOWN,
+        "created_by": "the staff account that entered a supervision problem: internal",
+        "hotline": "the hotline system that filed it through Open311: internal",
+    },
     "DepartmentFilterSet": {
         "name_attested": "a note on the department's page (the source printed no full name)",
         "slug": "the department's address, unique only within its jurisdiction: the API names departments by id",

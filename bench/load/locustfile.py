@@ -1,15 +1,17 @@
 """Load: citizens browsing the pages and supervisors' scripts calling the API.
 
 Run through bench/load/run.sh, which starts gunicorn on PostgreSQL and fails when any
-request answers 5xx. Twenty department approvers save and submit their reports meanwhile.
+request answers 5xx. Twenty department approvers save and submit their reports meanwhile,
+and a hundred citizens file and follow problems.
 """
 
 import itertools
+import json
 import os
 import random
 from html.parser import HTMLParser
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 LOAD_PASSWORD = "load-test-only-password-7Qz"  # set by bench/load/accounts.py on the load database only
 REPORT_YEAR = os.environ.get("LOAD_REPORT_YEAR", "2026")
@@ -159,3 +161,73 @@ class DepartmentStaff(HttpUser):
             # 400 (an incomplete form re-shown) and 409 (a concurrent save refused) are answers, not failures.
             if response.status_code in (200, 302, 400, 409):
                 response.success()
+
+
+# Citizens filing and following problems ---------------------------------------------------------------------
+# Each of 100 files one report (and submits the same form a second time, as a double click does), then follows
+# it through its private link and adds information now and then. Every (marker, link) pair is written to
+# test-artifacts/load/problems.json for bench/load/check_problems.py: no duplicate, no lost report.
+PROBLEM_RECORDS = []
+_reporter_numbers = itertools.count()
+PROBLEM_TEXTS = ["建筑工地夜间施工扬尘很大", "河道有人倾倒垃圾", "工厂排放废气有异味", "广场舞噪声扰民", "揚塵嚴重"]
+
+
+class Reporter(HttpUser):
+    fixed_count = 100
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        number = next(_reporter_numbers)
+        self.marker = f"负载测试{number:03d}-{random.randrange(10**6):06d}"
+        self.link = ""
+        page = self.client.get("/problems/new/", params={"province": "jiangxi"}, name="/problems/new/")
+        parser = FormFields()
+        parser.feed(page.text)
+        fields = parser.fields
+        fields.update(
+            {
+                "jurisdiction": "360000",
+                "place": f"{self.marker} 号楼旁",
+                "category": "air",
+                "description": f"{random.choice(PROBLEM_TEXTS)}（{self.marker}）",
+                "observed_on": "",
+                "captcha_1": "PASSED",
+                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken"),
+            }
+        )
+        links = []
+        for attempt in ("submit", "double submit"):
+            response = self.client.post(
+                "/problems/new/", fields, name=f"/problems/new/ {attempt}", allow_redirects=False
+            )
+            links.append(response.headers.get("Location", ""))
+        self.link = links[0] if links[0].startswith("/problems/track/") else ""
+        PROBLEM_RECORDS.append({"marker": self.marker, "links": links})
+
+    @task(5)
+    def follow(self):
+        if self.link:
+            self.client.get(self.link, name="/problems/track/<key>/")
+
+    @task(2)
+    def browse_problems(self):
+        self.client.get("/problems/", params={"jurisdiction": "jiangxi"}, name="/problems/")
+
+    @task(1)
+    def add_information(self):
+        if self.link:
+            page = self.client.get(self.link, name="/problems/track/<key>/")
+            token = self.client.cookies.get("csrftoken") or page.cookies.get("csrftoken")
+            self.client.post(
+                self.link,
+                {"action": "information", "text": "又看到了。", "csrfmiddlewaretoken": token},
+                name="/problems/track/<key>/ information",
+            )
+
+
+@events.quitting.add_listener
+def _write_problem_records(environment, **kwargs):
+    target = os.path.join("test-artifacts", "load", "problems.json")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as output:
+        json.dump(PROBLEM_RECORDS, output, ensure_ascii=False)

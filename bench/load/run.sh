@@ -19,6 +19,8 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database" SECRET_KEY="l
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 LOG_LEVEL=WARNING
 # Production counts request limits in Redis (a system check insists); every locust user shares one address.
 export REDIS_URL=redis://127.0.0.1:6379/12 API_ANON_THROTTLE_RATE= API_USER_THROTTLE_RATE= LOGIN_THROTTLE_RATE= PUBLIC_FORM_THROTTLE_RATE=
+# The simulated citizens all come from loopback and cannot read a CAPTCHA: both checks are off for this run only.
+export PROBLEM_REPORTS_PER_HOUR=0 CAPTCHA_TEST_MODE=1
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_duties -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
@@ -36,4 +38,5 @@ fi
     --host "http://127.0.0.1:$port" --csv "$out/run" --only-summary 2>&1 | tail -40
 .venv/bin/python bench/load/report.py "$out/run" ${restart:+--allow-503}
 .venv/bin/python manage.py shell < bench/load/check_reports.py
+.venv/bin/python manage.py shell < bench/load/check_problems.py
 curl -sf "http://127.0.0.1:$port/healthz" && echo " (healthy after the run)"

@@ -3,6 +3,7 @@
 import pytest
 
 from api import schema as api_schema
+from tests.api.scope import contract_components, contract_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,10 @@ def document(django_db_blocker):
     from django.test import Client
 
     with django_db_blocker.unblock():
-        return Client().get("/api/schema/?format=json").json()
+        document = Client().get("/api/schema/?format=json").json()
+    document["components"]["schemas"] = contract_components(document)
+    document["paths"] = contract_paths(document)
+    return document
 
 
 def parameters(document, path):
