@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .audit import AuditEntry
-from .forms import ListImportForm
+from .forms import DepartmentAliasesField, ListImportForm, aliases_not_names
 from .models import (
     Department,
     Document,
@@ -190,8 +190,22 @@ class JurisdictionAdmin(AuditedAdmin):
     raw_id_fields = ["parent"]
 
 
+class DepartmentAdminForm(AuditedModelForm):
+    """A department's other names are edited one per line (a list), not as a JSON text."""
+
+    aliases = DepartmentAliasesField(label=_("其他写法"))
+
+    def clean(self):
+        cleaned = super().clean()
+        names = [cleaned.get("name", ""), cleaned.get("short_name", "")]
+        for error in aliases_not_names(cleaned.get("aliases") or [], *names):
+            self.add_error("aliases", error)
+        return cleaned
+
+
 @admin.register(Department)
 class DepartmentAdmin(AuditedAdmin):
+    form = DepartmentAdminForm
     list_display = ["name", "short_name", "jurisdiction", "sector", "bears_key_duties", "name_attested"]
     list_filter = ["jurisdiction", "sector", "bears_key_duties", "name_attested"]
     search_fields = ["name", "short_name", "slug"]

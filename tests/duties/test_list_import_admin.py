@@ -127,7 +127,7 @@ def add_jiujiang_in_the_admin(admin_client):
             name=name,
             name_attested="on",
             short_name=short_name,
-            aliases="[]",
+            aliases="",
             sector=sector,
             slug=slug,
             position="1",
