@@ -16,12 +16,13 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from duties import selectors
-from duties.models import Department, Jurisdiction, Provision
+from duties.models import Department, DutyRole, Jurisdiction, Provision
 from duties.services.editions import DutyDraft, EditionPlan, RoleDraft, edition_plan, edition_publish
 from duties.spreadsheet import (
     COLUMNS,
     DEPARTMENT,
     DOCUMENT,
+    LEAD,
     LINEAGE,
     NUMBER,
     PROVISION,
@@ -62,6 +63,11 @@ NUMBER_REPEATED = _("编号“%(number)s”与第 %(row)s 行重复。")
 UNKNOWN_NAME = _("没有名为“%(name)s”的部门：请用已收录部门的全称、简称或清单中的写法。")
 UNKNOWN_DEPARTMENT = _("没有名为“%(name)s”的部门。")
 OTHER_DEPARTMENTS_ROW = _("这是%(department)s的清单，本行写的是“%(name)s”。")
+LEAD_EMPTY = _("牵头部门为空：每个事项都要有牵头部门。")
+LEAD_WITHOUT_DEPARTMENT = _(
+    "本行的部门“%(name)s”不在牵头部门或会同牵头部门中，事项会从它的清单上消失："
+    "请把它写进牵头部门，或改写“部门”列（移交给其他部门时留空）。"
+)
 FILE_HAS_ERRORS = _("文件有错误，未导入任何内容。")
 NOTHING_TO_PUBLISH = _("文件与现行清单相同，没有可发布的改动。")
 KEPT_FILES = "list-imports/"
@@ -147,6 +153,11 @@ class _RowReader:
             key = (owner, self.sections.get((cell[DOCUMENT], cell[PROVISION])), cell[NUMBER])
             if (first := self.seen_numbers.setdefault(key, row)) != row:
                 self._error(NUMBER, NUMBER_REPEATED % {"number": cell[NUMBER], "row": first})
+        roles = self._roles(cell)
+        self._check_leads(cell, roles, owner)
+        return DutyDraft(lineage, cell[NUMBER], cell[TEXT], tuple(roles), row)
+
+    def _roles(self, cell: dict[str, str]) -> list[RoleDraft]:
         roles = []
         for column, role in ROLE_COLUMNS.items():
             for name in split_names(cell[column]):
@@ -154,7 +165,15 @@ class _RowReader:
                 if not known:
                     self._error(column, UNKNOWN_NAME % {"name": name})
                 roles.append(RoleDraft(role, department_id, name))
-        return DutyDraft(lineage, cell[NUMBER], cell[TEXT], tuple(roles), row)
+        return roles
+
+    def _check_leads(self, cell: dict[str, str], roles: list[RoleDraft], owner: int | None) -> None:
+        """Every duty has a lead; the row's department, when written, leads it (else it leaves that list)."""
+        if not any(role.role == DutyRole.Role.LEAD for role in roles):
+            self._error(LEAD, LEAD_EMPTY)
+        leading = {role.department_id for role in roles if role.role in DutyRole.LEADING}
+        if cell[DEPARTMENT] and owner is not None and owner not in leading:
+            self._error(LEAD, LEAD_WITHOUT_DEPARTMENT % {"name": cell[DEPARTMENT]})
 
     def _error(self, column: str, message: str) -> None:
         self.preview.errors.append(RowError(self.row, column, message))

@@ -41,7 +41,7 @@ def water_csv(**row_changes) -> bytes:
 
 def test_the_preview_shows_the_changes_and_writes_nothing_until_confirmed(admin_client):
     response = admin_client.post(
-        IMPORT_URL, {**form_data(), "preview": "1", "file": upload(water_csv(**{LEAD: "省林业局"}))}
+        IMPORT_URL, {**form_data(), "preview": "1", "file": upload(water_csv(**{LEAD: "省林业局", DEPARTMENT: ""}))}
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -69,7 +69,7 @@ def test_confirming_for_another_list_or_date_than_previewed_only_previews_again(
 
 
 def test_errors_are_listed_by_row_and_column_and_the_form_keeps_what_was_typed(admin_client):
-    data = water_csv(**{LEAD: "省水务局", NUMBER: "", TEXT: ""})
+    data = water_csv(**{LEAD: "省水利厅；省水务局", NUMBER: "", TEXT: ""})
     response = admin_client.post(IMPORT_URL, {**form_data(), "preview": "1", "file": upload(data)})
     body = response.content.decode()
     assert "文件有 2 处错误，未写入任何内容。" in body

@@ -71,6 +71,7 @@ def test_export_edit_import_export_gives_back_the_edited_list(water, water_rows,
     edited = [dict(row) for row in water_rows]
     edited[0][TEXT] += "加强水土流失综合治理。"
     edited[1][LEAD] = "省林业局"
+    edited[1][DEPARTMENT] = ""  # handed over: no longer on this department's list
     del edited[-1]
     edited.append(
         {**dict.fromkeys(COLUMNS, ""), DEPARTMENT: water.name, NUMBER: "7", TEXT: "新增事项。", LEAD: "省水利厅"}
@@ -97,7 +98,7 @@ def test_export_edit_import_export_gives_back_the_edited_list(water, water_rows,
 
 def test_the_preview_names_every_error_with_its_row_and_column(water, water_rows):
     rows = [dict(row) for row in water_rows]
-    rows[0][LEAD] = "省水务局"  # no such department
+    rows[0][LEAD] = "省水利厅；省水务局"  # no such department
     rows[1][TEXT] = ""
     rows[2][NUMBER] = rows[3][NUMBER]
     rows[4][LINEAGE] = "99999"
@@ -153,7 +154,7 @@ def snapshot():
 def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
     rows = [dict(row) for row in water_rows]
     rows[0][TEXT] = "改写的事项。"
-    rows[1][LEAD] = "省水务局"
+    rows[1][LEAD] = "省水利厅；省水务局"
     before = snapshot()
     result = preview(csv_of(rows), water.jurisdiction, water)
     with pytest.raises(Exception, match="文件有错误"):
@@ -177,7 +178,7 @@ def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
 
 def test_the_command_previews_then_publishes_and_as_of_answers_both_days(water, water_rows, tmp_path):
     rows = [dict(row) for row in water_rows]
-    rows[0][LEAD] = "省林业局"
+    rows[0][LEAD], rows[0][DEPARTMENT] = "省林业局", ""
     path = tmp_path / "water.csv"
     path.write_bytes(csv_of(rows))
     arguments = [str(path), "--jurisdiction=360000", "--department=shui-li-ting", "--effective=2026-01-01"]
