@@ -1,9 +1,11 @@
-"""CSV for every list endpoint: nested objects as dotted columns, UTF-8 with a BOM for Excel."""
+"""CSV for every list endpoint: nested objects as dotted columns, UTF-8 with a BOM for Excel, no cell a formula."""
 
 import csv
 import io
 
 from rest_framework import renderers
+
+from spreadsheets import formula_guarded
 
 
 def flatten(value, prefix=""):
@@ -44,7 +46,7 @@ class CSVRenderer(renderers.BaseRenderer):
         output.write("\ufeff")
         writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: formula_guarded(value) for column, value in row.items()} for row in rows)
         response = renderer_context and renderer_context.get("response")
         view = renderer_context and renderer_context.get("view")
         if response is not None and response.status_code == 200 and view is not None:

@@ -1,4 +1,4 @@
-"""The apps depend one way: search and api know no app; duties knows neither reports nor the pages above;
+"""The apps depend one way: search, spreadsheets and api know no app; duties knows neither reports nor the pages above;
 reports may use duties; only pages (and the project's urls) combine them."""
 
 import ast
@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # package → the project packages it must never import
 FORBIDDEN = {
     "search": {"duties", "reports", "pages", "api", "portal"},
+    "spreadsheets": {"duties", "reports", "pages", "api", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
     "duties": {"reports", "pages", "portal"},
     "reports": {"pages", "portal"},

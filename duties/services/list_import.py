@@ -33,6 +33,7 @@ from duties.spreadsheet import (
     read_table,
     split_names,
 )
+from spreadsheets.reading import column_name
 
 
 @dataclass
@@ -55,6 +56,7 @@ class ImportPreview:
 DEPARTMENT_NOT_IN_JURISDICTION = _("部门不属于该行政区。")
 MISSING_COLUMNS = _("缺少列：%(columns)s。")
 UNKNOWN_COLUMNS = _("模板中没有这些列：%(columns)s。")
+CELL_WITHOUT_COLUMN = _("这一格不在模板的任何一列下（表头上方为空）：它的内容不会被导入，请删去或移到正确的列。")
 LINEAGE_NOT_A_NUMBER = _("事项标识应为数字（导出文件中的值）；新增事项留空。")
 LINEAGE_NOT_ON_LIST = _("事项标识 %(id)s 不在这份清单中；新增事项请留空。")
 LINEAGE_REPEATED = _("事项标识与第 %(row)s 行重复。")
@@ -117,6 +119,10 @@ def _drafts(table: list[list[str]], preview: ImportPreview) -> list[DutyDraft]:
     reader = _RowReader(preview)
     drafts = []
     for row_number, cells in enumerate(rows, start=2):
+        for position, text in enumerate(cells):
+            if text and (position >= len(header) or not header[position]):
+                column = column_name(header, position)
+                preview.errors.append(RowError(row_number, column, CELL_WITHOUT_COLUMN))
         cells = cells + [""] * (len(header) - len(cells))
         if any(cells):  # a blank line between rows is skipped
             drafts.append(reader.draft(row_number, {column: cells[index[column]] for column in COLUMNS}))
