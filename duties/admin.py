@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,8 +7,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .admin_forms import AuditedModelForm, DepartmentAdminForm, JurisdictionAdminForm
 from .audit import AuditEntry
-from .forms import DepartmentAliasesField, ListImportForm, aliases_not_names
+from .forms import ListImportForm
 from .models import (
     Department,
     Document,
@@ -27,19 +27,6 @@ from .models import (
 admin.site.site_header = _("生态环境保护具体事项清单 · 管理")
 admin.site.site_title = _("具体事项清单管理")
 admin.site.index_title = _("数据管理")
-
-AUDIT_REASON_REQUIRED = _("请写明修改原因：它记入修改记录。")
-
-
-class AuditedModelForm(forms.ModelForm):
-    """Every admin form of the duty data asks why."""
-
-    audit_reason = forms.CharField(
-        label=_("修改原因"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("如：依据某文件调整牵头部门。记入修改记录，仅管理员可见。"),
-        error_messages={"required": AUDIT_REASON_REQUIRED},
-    )
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -184,23 +171,11 @@ class SectorAdmin(AuditedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(AuditedAdmin):
+    form = JurisdictionAdminForm
     list_display = ["name", "code", "slug", "level", "kind", "parent"]
     list_filter = ["level", "kind"]
     search_fields = ["name", "short_name", "code", "slug"]
     raw_id_fields = ["parent"]
-
-
-class DepartmentAdminForm(AuditedModelForm):
-    """A department's other names are edited one per line (a list), not as a JSON text."""
-
-    aliases = DepartmentAliasesField(label=_("其他写法"))
-
-    def clean(self):
-        cleaned = super().clean()
-        names = [cleaned.get("name", ""), cleaned.get("short_name", "")]
-        for error in aliases_not_names(cleaned.get("aliases") or [], *names):
-            self.add_error("aliases", error)
-        return cleaned
 
 
 @admin.register(Department)
