@@ -31,14 +31,19 @@ def provision_search_columns(provision) -> tuple[str, str]:
 
 def duty_search_columns(duty) -> tuple[str, str]:
     """A duty's title is the names of its lead departments (as recorded and as written)."""
+    return duty_search_columns_of(duty.text, duty.roles.all())
+
+
+def duty_search_columns_of(text: str, roles) -> tuple[str, str]:
+    """The same for a duty not yet saved: its text and its roles (each with its department, or none)."""
     names = []
-    for role in duty.roles.all():
+    for role in roles:
         if role.role in DutyRole.LEADING:
             names.append(role.name_as_written)
             if role.department is not None:
                 names.extend([role.department.name, role.department.short_name])
     title = searchable_text(*dict.fromkeys(names))
-    return title, " ".join(filter(None, [title, searchable_text(duty.text)]))
+    return title, " ".join(filter(None, [title, searchable_text(text)]))
 
 
 def _reindex(queryset, columns_of) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from duties import services, spreadsheet
 from duties.models import Department
-from duties.services.list_import import LEAD_EMPTY, LEAD_WITHOUT_DEPARTMENT
+from duties.services.list_rows import LEAD_EMPTY, LEAD_WITHOUT_DEPARTMENT
 from duties.spreadsheet import CO_LEAD, COOPERATING, DEPARTMENT, LEAD
 
 pytestmark = pytest.mark.django_db

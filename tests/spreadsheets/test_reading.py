@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from duties import services, spreadsheet
 from duties.models import Department
-from duties.services.list_import import CELL_WITHOUT_COLUMN
+from duties.services.list_rows import CELL_WITHOUT_COLUMN
 from duties.spreadsheet import COLUMNS, DEPARTMENT, TEXT, FileError
 from spreadsheets import reading
 
