@@ -138,6 +138,8 @@ def read_table(data: bytes) -> list[list[str]]:
 
 
 def split_names(cell: str) -> list[str]:
+    if not cell:
+        return []
     return [name.strip() for name in _NAME_SPLIT.split(cell) if name.strip()]
 
 

@@ -56,8 +56,10 @@ def batched(items: Iterable, size: int = BATCH):
         yield chunk
 
 
-def edition_document_write(edition, plan, source: SourceDocument, file_name: str, file_sha256: str) -> Document:
-    """The edition's document: the source the keeper named (or picked), its rows the edition's file, one each."""
+def edition_document_write(edition, plan, source: SourceDocument, file_name: str, file_sha256: str):
+    """The edition's document: the source the keeper named (or picked), its rows the edition's file, one each.
+
+    Returns the document and each row's normalised text (its provision's search text: the versions reuse it)."""
     if source.existing is not None:
         document = source.existing
     else:
@@ -96,7 +98,7 @@ def edition_document_write(edition, plan, source: SourceDocument, file_name: str
         provisions.append(provision)
     for chunk in batched(provisions):
         Provision.objects.bulk_create(chunk)
-    return document
+    return document, {provision.line_start: provision.search_text for provision in provisions}
 
 
 def _next_position(jurisdiction) -> int:
@@ -115,7 +117,7 @@ def versions_end(plan, edition) -> Steps[list[DutyItem]]:
     return ended
 
 
-def versions_start(plan, edition, document: Document) -> Steps[list[DutyItem]]:
+def versions_start(plan, edition, document: Document, row_texts: dict[int, str]) -> Steps[list[DutyItem]]:
     """Insert the new versions and their roles: a changed duty keeps its lineage, source and place; an added
     one is its file row. Each version's id is its row's provision's."""
     row_ids = {
@@ -136,7 +138,9 @@ def versions_start(plan, edition, document: Document) -> Steps[list[DutyItem]]:
         roles = []
         for version, draft in chunk:
             version_roles = _roles(version, draft, departments)
-            version.search_title, version.search_text = search_index.duty_search_columns_of(draft.text, version_roles)
+            version.search_title, version.search_text = search_index.duty_search_columns_of(
+                draft.text, version_roles, text_columns=row_texts[draft.row]
+            )
             roles.extend(version_roles)
         DutyItem.objects.bulk_create([version for version, _draft in chunk])
         DutyRole.objects.bulk_create(roles)

@@ -118,7 +118,7 @@ def _notices(plan: EditionPlan, cited: dict[int, tuple[str, str]]) -> list[RowEr
     cited provision is unknown or taken is its row of the file."""
     notices = []
     for version, draft in sorted(plan.unchanged + plan.changed, key=lambda pair: pair[1].row):
-        kept = (version.document.title, version.provision.anchor)
+        kept = (version.document_title, version.provision_anchor)  # read with the plan (edition_plan)
         for column, written, own in zip((DOCUMENT, PROVISION), cited[draft.row], kept, strict=True):
             if written and written != own:
                 notices.append(RowError(draft.row, column, SOURCE_KEPT % {"written": written, "kept": own}))
