@@ -264,7 +264,10 @@ def publish_queries(jurisdiction, department, rows, effective_on):
 
 
 def test_publishing_writes_in_bulk_whatever_the_number_of_rows():
-    """A publish runs the same queries for 40 rows as for 400: no save or audit entry one row at a time."""
+    """A publish writes in batches, not a save and an audit entry per row: on PostgreSQL the same queries for 40
+    rows as for 400 (SQLite's batches are smaller: at most 999 values a statement)."""
+    from django.db import connection
+
     first, second = new_city_with_departments(), new_city_with_departments("360500", "xinyu")
 
     def rows(count, prefix):
@@ -275,5 +278,7 @@ def test_publishing_writes_in_bulk_whatever_the_number_of_rows():
 
     small, _plan = publish_queries(first, None, rows(40, "甲"), EFFECTIVE)
     large, plan = publish_queries(second, None, rows(400, "乙"), EFFECTIVE)
-    assert len(plan.added) == 400 and large == small
+    assert len(plan.added) == 400 and large < 400 // 10
+    if connection.vendor == "postgresql":
+        assert large == small
     assert AuditEntry.objects.filter(action="add", content_type__model="dutyitem").count() == 440
