@@ -7,13 +7,14 @@ import os
 import time
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from duties import services, spreadsheet
 from duties.audit import AuditEntry
-from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
+from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision, Sector
 from duties.services import ids
 from duties.services.list_import import KEPT_FILES, SOURCE_IS_ROW, SOURCE_KEPT
 from duties.spreadsheet import COLUMNS, DEPARTMENT, DOCUMENT, LEAD, LINEAGE, NUMBER, PROVISION, TEXT
@@ -276,6 +277,7 @@ def test_publishing_writes_in_bulk_whatever_the_number_of_rows():
             for n in range(1, count + 1)
         ]
 
+    ContentType.objects.get_for_models(DutyItem, Edition)  # the audit trail's types, looked up once a process
     small, _plan = publish_queries(first, None, rows(40, "甲"), EFFECTIVE)
     large, plan = publish_queries(second, None, rows(400, "乙"), EFFECTIVE)
     assert len(plan.added) == 400 and large < 400 // 10
