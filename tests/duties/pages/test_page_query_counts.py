@@ -40,7 +40,8 @@ PAGES = {
     # The reports tab, with published reports, is counted in tests/duties/test_search.py.
     "sector list": (["/sectors/"], 1),
     "sector comparison": (["/sectors/housing-construction/", "/sectors/ecology-environment/"], 5),
-    "sitemap": (["/sitemap.xml"], 11),
+    "sitemap index": (["/sitemap.xml"], 7),  # how many addresses each kind of page has
+    "sitemap files": (["/sitemap-jurisdictions.xml", "/sitemap-departments.xml", "/sitemap-duties.xml"], 2),
 }
 
 
