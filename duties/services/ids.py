@@ -37,6 +37,7 @@ from duties.models import (
     ReportingRule,
 )
 
+TOO_MANY_ROWS = _("一个清单版本最多 %(count)s 行。")
 RANGE_FULL = _("%(parent)s 的编号已用完（%(model)s 最多 %(count)s 个）：请联系维护者。")
 
 FIXTURE_DOCUMENT_BELOW = 10**8  # the fixture's documents: an 8-digit code × 100 + n
@@ -107,7 +108,7 @@ def rule_ids(document_pk: int) -> IdRange:
 def edition_row_id(document_pk: int, position: int) -> int:
     """The id of the provision (and of the duty version) of an edition's document's `position`-th row."""
     if not 0 < position < PORTAL_ROWS_WIDTH:
-        raise ValidationError(RANGE_FULL, code="id_range_full", params={"parent": document_pk, "model": "", "count": 0})
+        raise ValidationError(TOO_MANY_ROWS, code="id_range_full", params={"count": PORTAL_ROWS_WIDTH - 1})
     return document_pk * PORTAL_ROWS_WIDTH + position
 
 

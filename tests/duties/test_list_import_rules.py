@@ -284,3 +284,11 @@ def test_publishing_writes_in_bulk_whatever_the_number_of_rows():
     if connection.vendor == "postgresql":
         assert large == small
     assert AuditEntry.objects.filter(action="add", content_type__model="dutyitem").count() == 440
+
+
+def test_a_full_range_is_an_error_not_an_id_of_another_jurisdiction():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="编号已用完"):
+        ids.IdRange(360000001, 360000002).next_free(Department, "360000")  # both are Jiangxi's fixture departments
+    assert ids.IdRange(360000001, 360000099).next_free(Department, "360000") == 360000018  # Jiangxi has 17
