@@ -1,10 +1,13 @@
-"""CSV for every endpoint (nested objects as dotted columns, UTF-8 with a BOM for Excel), and how a format is chosen."""
+"""CSV for every endpoint (nested objects as dotted columns, UTF-8 with a BOM for Excel, no cell a formula),
+and how a format is chosen."""
 
 import csv
 import io
 
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, negotiation, renderers
+
+from spreadsheets import formula_guarded
 
 
 def flatten(value, prefix=""):
@@ -45,7 +48,7 @@ class CSVRenderer(renderers.BaseRenderer):
         output.write("\ufeff")
         writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: formula_guarded(value) for column, value in row.items()} for row in rows)
         response = renderer_context and renderer_context.get("response")
         view = renderer_context and renderer_context.get("view")
         if response is not None and response.status_code == 200 and view is not None:

@@ -1,15 +1,11 @@
-from django import forms
-from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .admin_forms import AuditedModelForm, DepartmentAdminForm, JurisdictionAdminForm
+from .admin_import import ListImportAdminMixin
 from .audit import AuditEntry
-from .forms import ListImportForm
 from .models import (
     Department,
     Document,
@@ -29,19 +25,6 @@ from .models import (
 admin.site.site_header = _("生态环境保护具体事项清单 · 管理")
 admin.site.site_title = _("具体事项清单管理")
 admin.site.index_title = _("数据管理")
-
-AUDIT_REASON_REQUIRED = _("请写明修改原因：它记入修改记录。")
-
-
-class AuditedModelForm(forms.ModelForm):
-    """Every admin form of the duty data asks why."""
-
-    audit_reason = forms.CharField(
-        label=_("修改原因"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("如：依据某文件调整牵头部门。记入修改记录，仅管理员可见。"),
-        error_messages={"required": AUDIT_REASON_REQUIRED},
-    )
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -102,7 +85,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Edition)
-class EditionAdmin(ReadOnlyAdmin):
+class EditionAdmin(ListImportAdminMixin, ReadOnlyAdmin):
     """Editions are published by importing a list (duties/editions.py); once published they are history."""
 
     list_display = ["effective_on", "jurisdiction", "department", "basis", "created_by", "created_at"]
@@ -116,67 +99,6 @@ class EditionAdmin(ReadOnlyAdmin):
         import_view = self.admin_site.admin_view(self.import_view)
         return [path("import/", import_view, name="duties_edition_import"), *super().get_urls()]
 
-    def import_view(self, request):
-        """Upload a list, preview what it changes (or every error), then confirm to publish it as an edition."""
-        if not request.user.has_perm("duties.add_edition"):
-            raise PermissionDenied
-        form = ListImportForm(request.POST or None, request.FILES or None)
-        preview = None
-        if request.method == "POST" and form.is_valid():
-            uploaded = form.cleaned_data.get("file")
-            kept = self._kept_file(form)
-            data = services.list_import_file_read(kept) if kept is not None else None
-            if data is None:
-                form.add_error("file", _("预览已过期或文件已变更，请重新选择文件。"))
-            else:
-                preview = services.list_import_preview(
-                    jurisdiction=form.cleaned_data["jurisdiction"],
-                    department=form.cleaned_data["department"],
-                    effective_on=form.cleaned_data["effective_on"],
-                    data=data,
-                    file_name=kept.file_name,
-                )
-                # Publish only what was previewed: the same file, list and date.
-                previewed = uploaded is None and form.pending_scope() == form.scope()
-                if "confirm" in request.POST and previewed and preview.can_publish:
-                    response = self._publish(request, form, preview, kept)
-                    if response is not None:
-                        return response
-                form.data = {**form.data.dict(), "pending": form.pending_token_for(kept)}
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("导入清单"),
-            "opts": self.model._meta,
-            "form": form,
-            "preview": preview,
-        }
-        return TemplateResponse(request, "admin/duties/edition/import.html", context)
-
-    def _publish(self, request, form, preview, kept):
-        try:
-            edition = services.list_import_publish(
-                preview=preview,
-                basis=form.cleaned_data["basis"],
-                summary=form.cleaned_data["summary"],
-                user=request.user,
-            )
-        except ValidationError as error:  # another edition came first: preview again
-            form.add_error(None, error)
-            return None
-        services.list_import_file_forget(kept)
-        self.message_user(request, _("已发布清单版本：%(edition)s") % {"edition": edition})
-        return redirect("admin:duties_edition_changelist")
-
-    @staticmethod
-    def _kept_file(form):
-        """The uploaded file, kept server-side for the confirmation; or the file the preview kept."""
-        upload = form.cleaned_data.get("file")
-        if upload is not None:
-            # Beyond the limit the preview says so.
-            data = upload.read(settings.DUTY_IMPORT_MAX_BYTES + 1)
-            return services.list_import_file_keep(data=data, file_name=upload.name)
-        return form.pending_file()
-
 
 @admin.register(Sector)
 class SectorAdmin(AuditedAdmin):
@@ -186,6 +108,7 @@ class SectorAdmin(AuditedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(AuditedAdmin):
+    form = JurisdictionAdminForm
     list_display = ["name", "code", "slug", "level", "kind", "parent"]
     list_filter = ["level", "kind"]
     search_fields = ["name", "short_name", "code", "slug"]
@@ -194,6 +117,7 @@ class JurisdictionAdmin(AuditedAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(AuditedAdmin):
+    form = DepartmentAdminForm
     list_display = ["name", "short_name", "jurisdiction", "sector", "bears_key_duties", "name_attested"]
     list_filter = ["jurisdiction", "sector", "bears_key_duties", "name_attested"]
     search_fields = ["name", "short_name", "slug"]

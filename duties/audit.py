@@ -63,3 +63,34 @@ def audit_entry_record(*, user, action: str, obj, reason: str = "", changes: dic
     entry.full_clean(exclude=["user", "content_type"])
     entry.save()
     return entry
+
+
+AUDIT_BATCH = 1000
+
+
+def audit_entries_record(*, user, reason: str, entries) -> int:
+    """Record many changes of one operation (an edition's new and ended versions) in a few inserts.
+
+    `entries` yields (action, obj, changes); each is recorded as `audit_entry_record` would, one row per object.
+    """
+    user = user if user is not None and user.is_authenticated else None
+    content_types, batch, total = {}, [], 0
+    for action, obj, changes in entries:
+        model = type(obj)
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+        batch.append(
+            AuditEntry(
+                user=user,
+                action=action,
+                content_type=content_types[model],
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:200],
+                reason=reason.strip(),
+                changes=changes or {},
+            )
+        )
+        if len(batch) == AUDIT_BATCH:
+            total += len(AuditEntry.objects.bulk_create(batch))
+            batch = []
+    return total + len(AuditEntry.objects.bulk_create(batch))

@@ -1,18 +1,74 @@
-"""Forms of the duty lists' editors: importing a list as a new edition."""
+"""Forms of the duty lists' editors: importing a list as a new edition, a department's other names."""
 
 import dataclasses
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duties.days import DayField
 from duties.filtersets import JurisdictionField
-from duties.models import Department, Jurisdiction
-from duties.services import KeptFile
+from duties.models import Department, Document, Jurisdiction
+from duties.services import KeptFile, SourceDocument
+from duties.services.list_import import KEPT_FOR
+
+ALIAS_TOO_SHORT = _("“%(name)s”只有一个字，不能作为部门的写法（它会让导入把任何含这个字的名称当作该部门）。")
+ALIAS_REPEATED = _("“%(name)s”重复了。")
+ALIAS_IS_NAME = _("“%(name)s”已是部门的名称或简称，不必再列为其他写法。")
+
+
+class DepartmentAliasesField(forms.Field):
+    """A department's other names (其他写法), one per line: a list of names, never a JSON text or its characters."""
+
+    widget = forms.Textarea(attrs={"rows": 4, "cols": 40})
+    default_help_text = _("每行一个：文件中出现过的其他写法，如“省发展改革委(省能源局)”。空行不计。")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", self.default_help_text)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(name) for name in value)
+        return value
+
+    def to_python(self, value) -> list[str]:
+        if isinstance(value, list | tuple):
+            return [str(name).strip() for name in value if str(name).strip()]
+        return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+    def validate(self, value: list[str]) -> None:
+        super().validate(value)
+        errors, seen = [], set()
+        for name in value:
+            if len(name) < 2:
+                errors.append(ValidationError(ALIAS_TOO_SHORT, code="too_short", params={"name": name}))
+            elif name in seen:
+                errors.append(ValidationError(ALIAS_REPEATED, code="repeated", params={"name": name}))
+            seen.add(name)
+        if errors:
+            raise ValidationError(errors)
+
+
+def aliases_not_names(aliases: list[str], *names: str) -> list[ValidationError]:
+    """Aliases that repeat the department's own name or short name (the admin form's cross-field check)."""
+    return [ValidationError(ALIAS_IS_NAME, params={"name": alias}) for alias in aliases if alias in names]
+
+
+SOURCE_REQUIRED = _("请写明清单出自的文件（标题，有文号和日期的一并写上），或选择已登记的文件。")
+
+
+class OptionalDayField(DayField):
+    """A day that may be left empty (DayField refuses an empty value: ?as_of= names no day)."""
+
+    def to_python(self, value):
+        return None if value in (None, "") else super().to_python(value)
+
 
 PENDING_SALT = "duties.list-import"
-PENDING_MAX_AGE = 3600  # seconds between the preview and the confirmation
+PENDING_MAX_AGE = int(KEPT_FOR.total_seconds())  # between the preview and the confirmation
 
 
 class ListImportForm(forms.Form):
@@ -32,6 +88,23 @@ class ListImportForm(forms.Form):
     )
     effective_on = DayField(label=_("生效日期"))
     basis = forms.CharField(label=_("依据"), max_length=200, help_text=_("据以修订的文件或决定：标题和文号。"))
+    document_title = forms.CharField(
+        label=_("来源文件标题"),
+        required=False,
+        max_length=200,
+        help_text=_("清单出自的文件，照原文写，如“九江市生态环境保护具体事项清单”；或在下面选已登记的文件。"),
+    )
+    document_number = forms.CharField(
+        label=_("文号"), required=False, max_length=60, help_text=_("如“九府办发〔2026〕3号”。")
+    )
+    document_issued_on = OptionalDayField(label=_("成文日期"), required=False)
+    document = forms.IntegerField(
+        label=_("已登记的文件"),
+        required=False,
+        help_text=_(
+            "该行政区已在“政策文件”中登记、还没有条款的文件的编号（如先登记了发文单位）；填了就不用写上面三项。"
+        ),
+    )
     summary = forms.CharField(label=_("修订说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     file = forms.FileField(
         label=_("清单文件"), required=False, help_text=_("CSV（UTF-8）或 XLSX，列见模板；可先导出现行清单再修改。")
@@ -53,12 +126,35 @@ class ListImportForm(forms.Form):
             cleaned["department"] = department
         if not cleaned.get("file") and not cleaned.get("pending"):
             self.add_error("file", _("请选择清单文件。"))
+        self._clean_source(cleaned)
         return cleaned
+
+    def _clean_source(self, cleaned) -> None:
+        """The document the list comes from: named here (title, 文号, date), or one of the jurisdiction's."""
+        jurisdiction, pk = cleaned.get("jurisdiction"), cleaned.get("document")
+        existing = None
+        if pk is not None and jurisdiction is not None:
+            existing = Document.objects.filter(jurisdiction=jurisdiction, pk=pk).first()
+            if existing is None:
+                self.add_error(
+                    "document",
+                    _("%(jurisdiction)s没有编号为 %(pk)s 的文件。") % {"jurisdiction": jurisdiction, "pk": pk},
+                )
+        elif pk is None and not cleaned.get("document_title"):
+            self.add_error("document_title", SOURCE_REQUIRED)
+        cleaned["source"] = SourceDocument(
+            title=cleaned.get("document_title") or "",
+            doc_number=cleaned.get("document_number") or "",
+            issued_on=cleaned.get("document_issued_on"),
+            existing=existing,
+        )
 
     def scope(self) -> str:
         """Which list and date the form names: the confirmation must be for the previewed scope."""
         jurisdiction, department = self.cleaned_data["jurisdiction"], self.cleaned_data["department"]
-        return f"{jurisdiction.pk}|{department.pk if department else ''}|{self.cleaned_data['effective_on']}"
+        source = self.cleaned_data["source"]
+        document = source.existing.pk if source.existing else f"{source.title}|{source.doc_number}|{source.issued_on}"
+        return f"{jurisdiction.pk}|{department.pk if department else ''}|{self.cleaned_data['effective_on']}|{document}"
 
     def _pending(self) -> dict | None:
         token = self.cleaned_data.get("pending")

@@ -6,6 +6,7 @@ by the names of the departments that lead it, so renaming a department re-indexe
 duties it leads.
 """
 
+from functools import lru_cache
 from itertools import islice
 
 from django.db.models import Prefetch
@@ -31,14 +32,29 @@ def provision_search_columns(provision) -> tuple[str, str]:
 
 def duty_search_columns(duty) -> tuple[str, str]:
     """A duty's title is the names of its lead departments (as recorded and as written)."""
+    return duty_search_columns_of(duty.text, duty.roles.all())
+
+
+def duty_search_columns_of(text: str, roles, *, text_columns: str | None = None) -> tuple[str, str]:
+    """The same for a duty not yet saved: its text and its roles (each with its department, or none).
+
+    `text_columns`, when given, is `searchable_text(text)` computed already (an edition's row has it).
+    """
     names = []
-    for role in duty.roles.all():
+    for role in roles:
         if role.role in DutyRole.LEADING:
             names.append(role.name_as_written)
             if role.department is not None:
                 names.extend([role.department.name, role.department.short_name])
-    title = searchable_text(*dict.fromkeys(names))
-    return title, " ".join(filter(None, [title, searchable_text(duty.text)]))
+    title = _title_text(tuple(dict.fromkeys(names)))
+    normalised = searchable_text(text) if text_columns is None else text_columns
+    return title, " ".join(filter(None, [title, normalised]))
+
+
+@lru_cache(maxsize=4096)
+def _title_text(names: tuple[str, ...]) -> str:
+    """Lead departments' names repeat from duty to duty: normalise each set of them once."""
+    return searchable_text(*names)
 
 
 def _reindex(queryset, columns_of) -> int:

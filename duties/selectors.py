@@ -334,7 +334,9 @@ class DepartmentNames:
             else:
                 self.departments.setdefault(name, department_id)
         for department in Department.objects.filter(jurisdiction=jurisdiction):
-            for name in [department.name, department.short_name, *department.aliases]:
+            # An alias of one character (a JSON text once split into its characters) names nothing.
+            aliases = [alias for alias in department.aliases if isinstance(alias, str) and len(alias) > 1]
+            for name in [department.name, department.short_name, *aliases]:
                 self.departments.setdefault(name, department.pk)
 
     def resolve(self, name: str) -> tuple[bool, int | None]:

@@ -17,14 +17,13 @@ import csv
 import datetime
 import io
 import re
-import zipfile
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 
 from duties import selectors
 from duties.models import Department, DutyItem, DutyRole
+from spreadsheets import TEXT_PREFIX, reading, starts_like_formula
+from spreadsheets.reading import FileError, Limits, RowError  # noqa: F401 (the import's errors, read here)
 
 LINEAGE, DEPARTMENT, NUMBER, TEXT = "事项标识", "部门", "编号", "事项内容"
 LEAD, CO_LEAD, COOPERATING = "牵头部门", "会同牵头部门", "配合部门"
@@ -34,7 +33,6 @@ ROLE_COLUMNS = {LEAD: DutyRole.Role.LEAD, CO_LEAD: DutyRole.Role.CO_LEAD, COOPER
 COLUMN_OF_ROLE = {role: column for column, role in ROLE_COLUMNS.items()}
 NAME_SEPARATOR = "；"
 _NAME_SPLIT = re.compile(r"[；;\r\n]+")
-XLSX_MAGIC = b"PK\x03\x04"
 SHEET_TITLE = "具体事项清单"
 
 
@@ -65,15 +63,29 @@ def _row_of(duty: DutyItem, department: Department | None) -> dict[str, str]:
 
 
 def write_csv(rows: list[dict[str, str]]) -> bytes:
-    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly."""
+    """UTF-8 with a BOM, so that Excel opens the Chinese text correctly; no cell opens as a formula."""
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: escape_cell(text) for column, text in row.items()} for row in rows)
     return ("\ufeff" + output.getvalue()).encode("utf-8")
 
 
+def escape_cell(text: str) -> str:
+    """The template's CSV cell for `text`: an apostrophe before a text that would run as a formula, or that
+    starts with an apostrophe itself, so that reading the file back (`unescape_cell`) gives exactly `text`."""
+    if starts_like_formula(text) or text.startswith(TEXT_PREFIX):
+        return TEXT_PREFIX + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """Undo `escape_cell`: a CSV cell that starts with an apostrophe is the text after it."""
+    return text[len(TEXT_PREFIX) :] if text.startswith(TEXT_PREFIX) else text
+
+
 def write_xlsx(rows: list[dict[str, str]]) -> bytes:
+    """The first sheet holds the list; every cell is a text cell (data type 's'), which no program evaluates."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -83,6 +95,12 @@ def write_xlsx(rows: list[dict[str, str]]) -> bytes:
     sheet.append(COLUMNS)
     for row in rows:
         sheet.append([row[column] for column in COLUMNS])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type != "s":  # openpyxl makes a text starting with "=" a formula
+                cell.data_type = "s"
+            if starts_like_formula(cell.value or ""):
+                cell.quotePrefix = True  # and Excel keeps it a text when it is edited
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFGHI", [14, 24, 8, 70, 24, 18, 24, 40, 16], strict=True):
@@ -103,83 +121,25 @@ def export_file_name(jurisdiction, department=None, day=None, extension="csv") -
 # Reading a file ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # 0: the file as a whole
-    column: str
-    message: str
-
-    def __str__(self):
-        where = _("第 %(row)s 行") % {"row": self.row} if self.row else _("文件")
-        return f"{where}{'「' + self.column + '」' if self.column else ''}：{self.message}"
-
-
-class FileError(Exception):
-    """The file cannot be read as a table at all."""
-
-    def __init__(self, message, row=0):
-        super().__init__(message)
-        self.error = RowError(row, "", message)
-
-
 def read_table(data: bytes) -> list[list[str]]:
-    """The file's rows as lists of cell texts: XLSX by its content (a zip), else UTF-8 CSV."""
-    if not data.strip():
-        raise FileError(_("文件是空的。"))
-    if len(data) > settings.DUTY_IMPORT_MAX_BYTES:
-        raise FileError(_("文件不能超过 %(size)s MB。") % {"size": settings.DUTY_IMPORT_MAX_BYTES // 2**20})
-    rows = _read_xlsx(data) if data.startswith(XLSX_MAGIC) else _read_csv(data)
-    if len(rows) > settings.DUTY_IMPORT_MAX_ROWS + 1:
-        raise FileError(_("一次最多导入 %(rows)s 行。") % {"rows": settings.DUTY_IMPORT_MAX_ROWS})
+    """The file's rows as lists of cell texts (XLSX by its content, a zip; else UTF-8 CSV), exactly as exported.
+
+    Strict (spreadsheets/reading.py): an unclosed quote, a broken workbook, a header below row 1 or a list on
+    another sheet is a `FileError` naming its row and column; the row limit is enforced while reading.
+    """
+    limits = Limits(max_bytes=settings.DUTY_IMPORT_MAX_BYTES, max_rows=settings.DUTY_IMPORT_MAX_ROWS)
+    rows, is_csv = reading.read_table(data, limits=limits, header=COLUMNS)
+    if is_csv:
+        rows = [[unescape_cell(cell) for cell in row] for row in rows]
     return rows
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FileError(
-            _("第 %(line)s 行不是 UTF-8 编码的文字。请在表格软件中另存为“CSV UTF-8”或 XLSX 后再导入。")
-            % {"line": line},
-            row=line,
-        ) from None
-    if "\x00" in text:
-        raise FileError(_("这不是 CSV 或 XLSX 文件。"))
-    try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
-    except csv.Error as error:
-        raise FileError(_("CSV 格式有误：%(error)s") % {"error": error}) from None
-
-
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileError(_("无法读取这个 XLSX 文件：请用表格软件重新保存后再试。")) from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a number typed into a cell: 3, not 3.0
-    if isinstance(value, datetime.datetime | datetime.date):
-        value = value.isoformat()
-    return str(value).strip()
 
 
 # Names -------------------------------------------------------------------------------------
 
 
 def split_names(cell: str) -> list[str]:
+    if not cell:
+        return []
     return [name.strip() for name in _NAME_SPLIT.split(cell) if name.strip()]
 
 

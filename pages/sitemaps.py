@@ -1,10 +1,19 @@
-"""sitemap.xml: every public page of the duty lists, so that search engines find them."""
+"""sitemap.xml: every public page of the duty lists, so that search engines find them.
 
-from django.contrib.sitemaps import Sitemap
+An index (`/sitemap.xml`) of one file per kind of page (`/sitemap-duties.xml` …), each split into pages of
+at most 50,000 addresses (`?p=2`), as the sitemaps protocol allows: every jurisdiction (provinces, and the
+cities and counties that joined), every department and every duty in force, nationally.
+"""
+
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
 from duties.models import Department, Document, DutyItem, Jurisdiction, Sector
 from reports import selectors as report_selectors
+
+
+class Sitemap(BaseSitemap):
+    limit = 50_000  # addresses per file: the protocol's maximum
 
 
 class StaticPagesSitemap(Sitemap):
@@ -17,45 +26,28 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ProvinceSitemap(Sitemap):
+class JurisdictionSitemap(Sitemap):
+    """Every province, city and county: a city's or county's page is under its province, by its code."""
+
     changefreq = "weekly"
 
     def items(self):
-        return Jurisdiction.objects.filter(parent__isnull=True).order_by("code")
-
-    def location(self, province):
-        return reverse("duties:province", args=[province.slug])
+        return Jurisdiction.objects.select_related("parent__parent").order_by("code")
 
 
 class DepartmentSitemap(Sitemap):
     def items(self):
-        return (
-            Department.objects.filter(jurisdiction__parent__isnull=True).select_related("jurisdiction").order_by("pk")
-        )
-
-    def location(self, department):
-        return reverse("pages:department", args=[department.jurisdiction.slug, department.slug])
+        return Department.objects.select_related("jurisdiction__parent__parent").order_by("pk")
 
 
 class DocumentSitemap(Sitemap):
     def items(self):
-        return Document.objects.filter(jurisdiction__parent__isnull=True).select_related("jurisdiction").order_by("pk")
-
-    def location(self, document):
-        return reverse("duties:document", args=[document.jurisdiction.slug, document.pk])
+        return Document.objects.select_related("jurisdiction__parent__parent").order_by("pk")
 
 
 class DutySitemap(Sitemap):
     def items(self):
-        return (
-            DutyItem.objects.current()
-            .filter(document__jurisdiction__parent__isnull=True)
-            .select_related("document__jurisdiction")
-            .order_by("pk")
-        )
-
-    def location(self, duty):
-        return reverse("duties:duty", args=[duty.document.jurisdiction.slug, duty.pk])
+        return DutyItem.objects.current().select_related("document__jurisdiction__parent__parent").order_by("pk")
 
 
 class SectorSitemap(Sitemap):
@@ -76,7 +68,7 @@ class PublishedReportSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
-    "provinces": ProvinceSitemap,
+    "jurisdictions": JurisdictionSitemap,
     "departments": DepartmentSitemap,
     "documents": DocumentSitemap,
     "duties": DutySitemap,

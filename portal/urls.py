@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -23,7 +23,9 @@ urlpatterns = [
         rate_limited("PUBLIC_FORM_THROTTLE_RATE")(preferences.care_mode_switch),
         name="care_mode_switch",
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one file per kind of page, each of at most 50,000 addresses (pages/sitemaps.py).
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("", include("reports.urls")),
     path("", include("plans.urls")),
     path("", include("disclosures.urls")),

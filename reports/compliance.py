@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from duties.models import Jurisdiction
 from duties.publication import list_publication_rows
 from reports import permissions, rules, selectors
+from spreadsheets import formula_guarded
 
 CHART_YEARS = 6
 STATUS_LABELS = {
@@ -142,14 +143,13 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         writer.writerow([_("部门"), _("简称"), _("截止日期"), _("状态"), _("状态代码"), _("报送时间")])
         for row in self.rows():
             submitted = timezone.localtime(row.submitted_at, rules.DEADLINE_TIMEZONE) if row.submitted_at else None
-            writer.writerow(
-                [
-                    row.department.name,
-                    row.department.short_name,
-                    row.deadline.isoformat(),
-                    status_label(row.status),
-                    row.status,
-                    submitted.isoformat(timespec="seconds") if submitted else "",
-                ]
-            )
+            cells = [
+                row.department.name,
+                row.department.short_name,
+                row.deadline.isoformat(),
+                status_label(row.status),
+                row.status,
+                submitted.isoformat(timespec="seconds") if submitted else "",
+            ]
+            writer.writerow([formula_guarded(cell) for cell in cells])  # no name opens as a formula
         return response

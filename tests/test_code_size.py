@@ -14,6 +14,7 @@ PACKAGES = [
     "disclosures",
     "calendars",
     "search",
+    "spreadsheets",
     "tests",
     "bench",
 ]

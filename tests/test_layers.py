@@ -1,4 +1,5 @@
-"""The apps depend one way: search and api know no app; duties knows neither reports nor the pages above;
+"""The apps depend one way: search, spreadsheets, clients and api know no app; duties knows neither reports
+nor the pages above;
 reports may use duties; plans and disclosures may use reports and duties (reports reach the plans only through
 the setting the project wires, reports/planning.py); calendars combine every app's deadlines; only pages,
 calendars and the project's urls combine them."""
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
     "search": {"duties", "reports", "pages", "api", "clients", "portal"},
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
+    "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
     "duties": {"reports", "plans", "disclosures", "calendars", "pages", "portal"},
     "reports": {"plans", "disclosures", "calendars", "pages", "portal"},

@@ -6,17 +6,26 @@ new one (`valid_from`, `edition`) that keeps the duty's `lineage`, so any past d
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from duties import search_index, selectors
-from duties.audit import AuditEntry, audit_entry_record
+from duties import selectors
 from duties.editions import names_by_role, roles_diff, text_diff
-from duties.models import Department, Document, DutyItem, DutyRole, Edition, Jurisdiction, Provision
+from duties.models import Department, DutyItem, DutyRole, Edition, Jurisdiction
+from duties.services.edition_writes import (
+    SourceDocument,
+    batched,
+    edition_audit_write,
+    edition_document_write,
+    source_document_errors,
+    versions_end,
+    versions_start,
+)
+from duties.services.progress import Progress, Steps, no_progress, run
 
 
 @dataclass(frozen=True)
@@ -30,11 +39,13 @@ class RoleDraft:
 class DutyDraft:
     """One duty as the list reads after the edition: a row of the edition's file."""
 
-    lineage: int | None  # None: a duty new in this edition
+    lineage: int | None  # None: a duty new in this edition (unless the plan recognises it by its text)
     number: str
     text: str
     roles: tuple[RoleDraft, ...]
     row: int  # the row of the file it was read from
+    owner_id: int | None = None  # the department whose list the row is on (its 部门, or its first lead)
+    source: tuple[int, int, int] | None = None  # (document, provision, place) the row cites as its source
 
 
 ROLE_ORDER = {role: index for index, role in enumerate(DutyRole.Role.values)}
@@ -42,8 +53,33 @@ ROLE_ORDER = {role: index for index, role in enumerate(DutyRole.Role.values)}
 
 def roles_of(duty: DutyItem) -> tuple[RoleDraft, ...]:
     """A duty's departments, lead first, then co-lead, then cooperating, each in the order written."""
+    if (planned := getattr(duty, "planned_roles", None)) is not None:
+        return planned  # read with the plan's versions (`_versions_in_force`)
     roles = sorted(duty.roles.all(), key=lambda role: (ROLE_ORDER[role.role], role.position))
     return tuple(RoleDraft(role.role, role.department_id, role.name_as_written) for role in roles)
+
+
+def _versions_in_force(jurisdiction, department, effective_on) -> dict[int, DutyItem]:
+    """The list in force by lineage, each version with its roles (`planned_roles`) and its source's title and
+    anchor: read as rows, not as model instances with their related objects (20,000 duties in a second)."""
+    versions = (
+        selectors.list_versions(jurisdiction, department)
+        .as_of(effective_on)
+        .annotate(document_title=F("document__title"), provision_anchor=F("provision__anchor"))
+        .defer("search_title", "search_text")
+    )
+    roles = {}
+    for duty_id, role, department_id, name, position in (
+        DutyRole.objects.filter(duty__in=versions.values("pk"))
+        .order_by()
+        .values_list("duty_id", "role", "department_id", "name_as_written", "position")
+    ):
+        roles.setdefault(duty_id, []).append((ROLE_ORDER[role], position, RoleDraft(role, department_id, name)))
+    in_force = {}
+    for version in versions:
+        version.planned_roles = tuple(draft for *_order, draft in sorted(roles.get(version.pk, [])))
+        in_force[version.lineage] = version
+    return in_force
 
 
 def same_duty(version: DutyItem, draft: DutyDraft) -> bool:
@@ -62,6 +98,7 @@ class EditionPlan:
     changed: list[tuple[DutyItem, DutyDraft]] = field(default_factory=list)
     removed: list[DutyItem] = field(default_factory=list)
     unchanged: list[tuple[DutyItem, DutyDraft]] = field(default_factory=list)
+    recognised: list[int] = field(default_factory=list)  # rows without 事项标识 found to be a duty in force
 
     @property
     def has_changes(self) -> bool:
@@ -74,7 +111,11 @@ class EditionPlan:
 def edition_plan(
     *, jurisdiction: Jurisdiction, department: Department | None, effective_on: datetime.date, drafts: list[DutyDraft]
 ) -> EditionPlan:
-    """Compare `drafts` with the list in force on `effective_on`; raise ValidationError if they cannot apply."""
+    """Compare `drafts` with the list in force on `effective_on`; raise ValidationError if they cannot apply.
+
+    A row without its duty's identity (事项标识) whose department, number and text are a duty's in force is
+    that duty (`recognised`), so that re-importing a list typed anew changes nothing instead of replacing it.
+    """
     if department is not None and department.jurisdiction_id != jurisdiction.pk:
         raise ValidationError(_("部门不属于该行政区。"))
     later = Edition.objects.filter(jurisdiction=jurisdiction, effective_on__gt=effective_on).order_by("-effective_on")
@@ -83,158 +124,140 @@ def edition_plan(
             _("该行政区已有 %(date)s 生效的版本；新版本的生效日期不能早于它。") % {"date": latest.effective_on},
             code="effective_on",
         )
-    in_force = {
-        version.lineage: version
-        for version in selectors.list_versions(jurisdiction, department)
-        .as_of(effective_on)
-        .prefetch_related(Prefetch("roles", queryset=DutyRole.objects.order_by("position")))
-    }
+    in_force = _versions_in_force(jurisdiction, department, effective_on)
     plan = EditionPlan(jurisdiction, department, effective_on, drafts)
+    claimed = {draft.lineage for draft in drafts if draft.lineage is not None}
+    recognise = _recognition(version for lineage, version in in_force.items() if lineage not in claimed)
     errors = []
     for draft in drafts:
+        if draft.lineage is None and (version := recognise(draft)) is not None:
+            plan.recognised.append(draft.row)
+            draft = replace(draft, lineage=version.lineage)
         if draft.lineage is None:
             plan.added.append(draft)
-            continue
-        version = in_force.pop(draft.lineage, None)
-        if version is None:
-            errors.append(
-                _("第 %(row)s 行：事项标识 %(id)s 不在这份清单中。") % {"row": draft.row, "id": draft.lineage}
-            )
-        elif same_duty(version, draft):
-            plan.unchanged.append((version, draft))
-        elif version.valid_from == effective_on:
-            errors.append(
-                _("第 %(row)s 行：该事项已由 %(date)s 生效的版本修订，同一天不能再次修订。")
-                % {"row": draft.row, "date": effective_on}
-            )
-        else:
-            plan.changed.append((version, draft))
+        elif error := _compare(plan, in_force.pop(draft.lineage, None), draft):
+            errors.append(error)
     plan.removed = sorted(in_force.values(), key=lambda version: (version.document_id, version.position))
+    plan.added = _with_free_sources(plan)
     if errors:
         raise ValidationError(errors)
     return plan
 
 
+def _compare(plan: EditionPlan, version: DutyItem | None, draft: DutyDraft) -> str | None:
+    """File the row as unchanged or changed against its version in force; or say why it cannot be."""
+    if version is None:
+        return _("第 %(row)s 行：事项标识 %(id)s 不在这份清单中。") % {"row": draft.row, "id": draft.lineage}
+    if same_duty(version, draft):
+        plan.unchanged.append((version, draft))
+    elif version.valid_from == plan.effective_on:
+        return _("第 %(row)s 行：该事项已由 %(date)s 生效的版本修订，同一天不能再次修订。") % {
+            "row": draft.row,
+            "date": plan.effective_on,
+        }
+    else:
+        plan.changed.append((version, draft))
+    return None
+
+
+def _recognition(versions):
+    """Find, for a row without 事项标识, the version in force it repeats: the same department (one of those
+    leading it), number and text; each version once, the first in the list's order."""
+    by_key = {}
+    for version in sorted(versions, key=lambda version: (version.document_id, version.position)):
+        for role in roles_of(version):
+            if role.role in DutyRole.LEADING and role.department_id is not None:
+                by_key.setdefault((role.department_id, version.number, version.text), []).append(version)
+    taken = set()
+
+    def recognise(draft: DutyDraft) -> DutyItem | None:
+        for version in by_key.get((draft.owner_id, draft.number, draft.text), []):
+            if version.pk not in taken:
+                taken.add(version.pk)
+                return version
+        return None
+
+    return recognise
+
+
+def _with_free_sources(plan: EditionPlan) -> list[DutyDraft]:
+    """An added row keeps the source it cites (来源文件, 出处条款) when that provision has no duty in force after
+    the edition; otherwise its source is its row of the edition's file (the preview says so)."""
+    cited = {draft.source[1] for draft in plan.added if draft.source is not None}
+    if not cited:
+        return plan.added
+    ending = {version.pk for version in plan.removed}
+    occupied = set(
+        DutyItem.objects.filter(provision_id__in=cited, valid_until__isnull=True)
+        .exclude(pk__in=ending)
+        .values_list("provision_id", flat=True)
+    )
+    added = []
+    for draft in plan.added:
+        if draft.source is not None and draft.source[1] in occupied:
+            draft = replace(draft, source=None)
+        elif draft.source is not None:
+            occupied.add(draft.source[1])  # and no other row of the file takes it
+        added.append(draft)
+    return added
+
+
 STALE_PLAN = _("清单在预览之后已有新版本：请重新预览。")
 
 
-@transaction.atomic
 def edition_publish(
-    *, plan: EditionPlan, basis: str, summary: str = "", user=None, file_name: str, file_sha256: str
+    *,
+    plan: EditionPlan,
+    basis: str,
+    summary: str = "",
+    user=None,
+    file_name: str,
+    file_sha256: str,
+    source: SourceDocument | None = None,
+    progress: Progress = no_progress,
 ) -> Edition:
-    """Write `plan` as a new edition: its file as a document (one provision per row), then the new versions."""
-    # One edition of a jurisdiction at a time: a second import waits here, then finds its plan stale.
-    Jurisdiction.objects.select_for_update().get(pk=plan.jurisdiction.pk)
-    touched = [version.pk for version, _draft in plan.changed] + [version.pk for version in plan.removed]
-    if (
-        DutyItem.objects.filter(pk__in=touched, valid_until__isnull=False).exists()
-        or Edition.objects.filter(jurisdiction=plan.jurisdiction, effective_on__gt=plan.effective_on).exists()
-    ):
-        raise ValidationError(STALE_PLAN, code="stale")
-    edition = Edition.objects.create(
-        jurisdiction=plan.jurisdiction,
-        department=plan.department,
-        effective_on=plan.effective_on,
-        basis=basis,
-        summary=summary,
-        created_by=user if user is not None and user.is_authenticated else None,
+    """Write `plan` as a new edition (`edition_publish_steps`), reporting each step to `progress`."""
+    steps = edition_publish_steps(
+        plan=plan, basis=basis, summary=summary, user=user, file_name=file_name, file_sha256=file_sha256, source=source
     )
-    edition.document = _edition_document(edition, plan, file_name, file_sha256)
-    edition.save(update_fields=["document"])
-    reason = f"{basis}（{plan.effective_on:%Y-%m-%d} 生效）"
-    _end_versions(plan, edition, user=user, reason=reason)
-    new_versions = _start_versions(plan, edition, user=user, reason=reason)
-    audit_entry_record(user=user, action=AuditEntry.Action.ADD, obj=edition, reason=reason)
-    search_index.reindex_documents(Document.objects.filter(pk=edition.document_id))
-    search_index.reindex_provisions(Provision.objects.filter(document=edition.document_id))
-    search_index.reindex_duties(DutyItem.objects.filter(pk__in=[version.pk for version in new_versions]))
-    transaction.on_commit(selectors.forget_cached_counts)
+    return run(steps, progress)
+
+
+def edition_publish_steps(
+    *, plan: EditionPlan, basis: str, summary: str, user, file_name: str, file_sha256: str, source
+) -> Steps[Edition]:
+    """Write `plan` as a new edition in one transaction: its source document with the file's rows (one provision
+    each), the ended and the new versions with their roles, and the audit trail, in bulk (edition_writes.py)."""
+    source = source or SourceDocument()
+    if errors := source_document_errors(source, plan.jurisdiction):
+        raise ValidationError(errors, code="document")
+    with transaction.atomic():
+        # One edition of a jurisdiction at a time: a second import waits here, then finds its plan stale.
+        Jurisdiction.objects.select_for_update().get(pk=plan.jurisdiction.pk)
+        touched = [version.pk for version, _draft in plan.changed] + [version.pk for version in plan.removed]
+        if any(DutyItem.objects.filter(pk__in=chunk, valid_until__isnull=False).exists() for chunk in batched(touched)):
+            raise ValidationError(STALE_PLAN, code="stale")
+        if Edition.objects.filter(jurisdiction=plan.jurisdiction, effective_on__gt=plan.effective_on).exists():
+            raise ValidationError(STALE_PLAN, code="stale")
+        edition = Edition.objects.create(
+            jurisdiction=plan.jurisdiction,
+            department=plan.department,
+            effective_on=plan.effective_on,
+            basis=basis,
+            summary=summary,
+            created_by=user if user is not None and user.is_authenticated else None,
+        )
+        yield "document", 0, len(plan.drafts)
+        edition.document, row_texts = edition_document_write(edition, plan, source, file_name, file_sha256)
+        edition.save(update_fields=["document"])
+        yield from versions_end(plan, edition)
+        started = yield from versions_start(plan, edition, edition.document, row_texts)
+        yield "audit", 0, len(started) + len(plan.removed)
+        reason = f"{basis}（{plan.effective_on:%Y-%m-%d} 生效）"
+        edition_audit_write(plan, edition, started, user=user, reason=reason, differences=_differences)
+        transaction.on_commit(selectors.forget_cached_counts)
+        yield "commit", 0, 0
     return edition
-
-
-def _end_versions(plan: EditionPlan, edition: Edition, *, user, reason: str) -> None:
-    """End the versions the edition changes or removes; a removal is recorded as its end."""
-    for version in [old for old, _draft in plan.changed] + plan.removed:
-        version.valid_until, version.ended_by = plan.effective_on, edition
-        version.save(update_fields=["valid_until", "ended_by"])
-    for version in plan.removed:
-        changes = {"valid_until": [None, plan.effective_on]}
-        audit_entry_record(user=user, action=AuditEntry.Action.CHANGE, obj=version, reason=reason, changes=changes)
-
-
-def _start_versions(plan: EditionPlan, edition: Edition, *, user, reason: str) -> list[DutyItem]:
-    """Start the new versions: a changed duty keeps its lineage, source and place; an added one is its file row."""
-    rows = {provision.line_start: provision for provision in edition.document.provisions.all()}
-    new_versions = []
-    for old, draft in plan.changed:
-        new = _new_version(draft, edition, document=old.document, provision=old.provision, position=old.position)
-        new.lineage, new.wording = old.lineage, rows[draft.row]
-        new.save()
-        _add_roles(new, draft)
-        new_versions.append(new)
-        changes = _differences(old, draft)
-        audit_entry_record(user=user, action=AuditEntry.Action.ADD, obj=new, reason=reason, changes=changes)
-    for draft in plan.added:
-        provision = rows[draft.row]
-        new = _new_version(draft, edition, document=edition.document, provision=provision, position=draft.row)
-        new.save()
-        _add_roles(new, draft)
-        new_versions.append(new)
-        audit_entry_record(user=user, action=AuditEntry.Action.ADD, obj=new, reason=reason)
-    return new_versions
-
-
-def _edition_document(edition, plan, file_name, file_sha256) -> Document:
-    """The edition's file kept as a document: each row a provision, its row number its line."""
-    position = Document.objects.filter(jurisdiction=plan.jurisdiction).aggregate(last=Max("position"))["last"]
-    document = Document.objects.create(
-        jurisdiction=plan.jurisdiction,
-        title=edition.basis,
-        source_file=f"editions/{edition.pk}/{file_name}"[:100],
-        source_sha256=file_sha256,
-        assigns_duties=True,
-        position=(position or 0) + 1,
-    )
-    Provision.objects.bulk_create(
-        Provision(
-            document=document,
-            kind=Provision.Kind.ITEM,
-            number=draft.number,
-            ordinal=index,
-            text=draft.text,
-            position=index,
-            anchor=f"row-{draft.row}",
-            line_start=draft.row,
-            line_end=draft.row,
-        )
-        for index, draft in enumerate(sorted(plan.drafts, key=lambda draft: draft.row), start=1)
-    )
-    return document
-
-
-def _new_version(draft, edition, *, document, provision, position) -> DutyItem:
-    return DutyItem(
-        document=document,
-        provision=provision,
-        number=draft.number,
-        text=draft.text,
-        position=position,
-        valid_from=edition.effective_on,
-        edition=edition,
-    )
-
-
-def _add_roles(duty, draft):
-    DutyRole.objects.bulk_create(
-        DutyRole(
-            duty=duty,
-            role=role.role,
-            department_id=role.department_id,
-            name_as_written=role.name_as_written,
-            position=i,
-        )
-        for i, role in enumerate(draft.roles)
-    )
 
 
 def _differences(old: DutyItem, draft: DutyDraft) -> dict:

@@ -1,6 +1,7 @@
 """Import a duty list from the spreadsheet template: read it, check every row, preview the edition, publish it.
 
-A file with any error writes nothing; the preview names every error by row and column. The file is kept
+A file with any error writes nothing; the preview names every error by row and column, and every cell it
+cannot apply as written (a source cited for a duty that keeps its own) as a notice. The file is kept
 server-side between the preview and the confirmation, which publishes exactly the previewed file (its SHA-256).
 """
 
@@ -13,37 +14,29 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from duties import selectors
-from duties.models import Department, Jurisdiction, Provision
-from duties.services.editions import DutyDraft, EditionPlan, RoleDraft, edition_plan, edition_publish
-from duties.spreadsheet import (
-    COLUMNS,
-    DEPARTMENT,
-    DOCUMENT,
-    LINEAGE,
-    NUMBER,
-    PROVISION,
-    ROLE_COLUMNS,
-    TEXT,
-    FileError,
-    RowError,
-    read_table,
-    split_names,
-)
+from duties.models import Department, Jurisdiction
+from duties.services.edition_writes import SourceDocument, source_document_errors
+from duties.services.editions import EditionPlan, edition_plan, edition_publish_steps
+from duties.services.list_rows import rows_read
+from duties.services.progress import Progress, Steps, no_progress, run
+from duties.spreadsheet import DEPARTMENT, DOCUMENT, PROVISION, FileError, RowError, read_table
 
 
 @dataclass
 class ImportPreview:
-    """What a file would do to a list: every error with its row and column, or the edition's plan."""
+    """What a file would do to a list: every error with its row and column, or the edition's plan and notices."""
 
     jurisdiction: Jurisdiction
     department: Department | None
     effective_on: datetime.date
     file_name: str
     file_sha256: str
+    source: SourceDocument = field(default_factory=SourceDocument)
     errors: list[RowError] = field(default_factory=list)
+    notices: list[RowError] = field(default_factory=list)  # what the file says that the edition will not apply
     plan: EditionPlan | None = None
 
     @property
@@ -52,19 +45,15 @@ class ImportPreview:
 
 
 DEPARTMENT_NOT_IN_JURISDICTION = _("部门不属于该行政区。")
-MISSING_COLUMNS = _("缺少列：%(columns)s。")
-UNKNOWN_COLUMNS = _("模板中没有这些列：%(columns)s。")
-LINEAGE_NOT_A_NUMBER = _("事项标识应为数字（导出文件中的值）；新增事项留空。")
-LINEAGE_NOT_ON_LIST = _("事项标识 %(id)s 不在这份清单中；新增事项请留空。")
-LINEAGE_REPEATED = _("事项标识与第 %(row)s 行重复。")
-TEXT_EMPTY = _("事项内容为空。")
-NUMBER_REPEATED = _("编号“%(number)s”与第 %(row)s 行重复。")
-UNKNOWN_NAME = _("没有名为“%(name)s”的部门：请用已收录部门的全称、简称或清单中的写法。")
-UNKNOWN_DEPARTMENT = _("没有名为“%(name)s”的部门。")
-OTHER_DEPARTMENTS_ROW = _("这是%(department)s的清单，本行写的是“%(name)s”。")
+SOURCE_KEPT = _("写的是“%(written)s”，未采用：已有事项保留它的出处“%(kept)s”。")
+SOURCE_IS_ROW = _(
+    "写的是“%(written)s”，未采用（不是这个行政区的一个条款，或那个条款已有现行事项）："
+    "新增事项的出处是本次导入文件的第 %(row)s 行。"
+)
 FILE_HAS_ERRORS = _("文件有错误，未导入任何内容。")
 NOTHING_TO_PUBLISH = _("文件与现行清单相同，没有可发布的改动。")
 KEPT_FILES = "list-imports/"
+KEPT_FOR = datetime.timedelta(hours=1)  # between a preview and its confirmation (README)
 
 
 def list_import_preview(
@@ -74,132 +63,95 @@ def list_import_preview(
     effective_on: datetime.date,
     data: bytes,
     file_name: str,
+    source: SourceDocument | None = None,
+    progress: Progress = no_progress,
 ) -> ImportPreview:
     """Read `data` as the list's new edition and compare it with the list in force; write nothing."""
-    preview = ImportPreview(jurisdiction, department, effective_on, file_name, hashlib.sha256(data).hexdigest())
+    steps = list_import_preview_steps(
+        jurisdiction=jurisdiction,
+        department=department,
+        effective_on=effective_on,
+        data=data,
+        file_name=file_name,
+        source=source,
+    )
+    return run(steps, progress)
+
+
+def list_import_preview_steps(
+    *, jurisdiction, department, effective_on, data: bytes, file_name: str, source: SourceDocument | None = None
+) -> Steps[ImportPreview]:
+    """`list_import_preview` as steps: reading the file, checking its rows a thousand at a time, the plan."""
+    source = source or SourceDocument()
+    preview = ImportPreview(
+        jurisdiction, department, effective_on, file_name, hashlib.sha256(data).hexdigest(), source=source
+    )
     if department is not None and department.jurisdiction_id != jurisdiction.pk:
         preview.errors.append(RowError(0, DEPARTMENT, DEPARTMENT_NOT_IN_JURISDICTION))
         return preview
+    preview.errors.extend(RowError(0, "", message) for message in source_document_errors(source, jurisdiction))
+    yield "read", 0, len(data)
     try:
         table = read_table(data)
     except FileError as error:
         preview.errors.append(error.error)
         return preview
-    drafts = _drafts(table, preview)
+    yield "check", 0, len(table) - 1
+    rows = yield from rows_read(table, preview)
+    preview.errors.extend(rows.errors)
     if preview.errors:
         return preview
+    yield "plan", 0, len(rows.drafts)
     try:
         preview.plan = edition_plan(
-            jurisdiction=jurisdiction, department=department, effective_on=effective_on, drafts=drafts
+            jurisdiction=jurisdiction, department=department, effective_on=effective_on, drafts=rows.drafts
         )
     except ValidationError as error:
         preview.errors.extend(RowError(0, "", message) for message in error.messages)
+        return preview
+    preview.notices = _notices(preview.plan, rows.cited)
     return preview
 
 
-def _drafts(table: list[list[str]], preview: ImportPreview) -> list[DutyDraft]:
-    header, *rows = table
-    missing = [column for column in COLUMNS if column not in header]
-    unknown = [column for column in header if column and column not in COLUMNS]
-    if missing:
-        preview.errors.append(RowError(1, "", MISSING_COLUMNS % {"columns": "、".join(missing)}))
-    if unknown:
-        preview.errors.append(RowError(1, "", UNKNOWN_COLUMNS % {"columns": "、".join(unknown)}))
-    if missing or unknown:
-        return []
-    index = {column: header.index(column) for column in COLUMNS}
-    reader = _RowReader(preview)
-    drafts = []
-    for row_number, cells in enumerate(rows, start=2):
-        cells = cells + [""] * (len(header) - len(cells))
-        if any(cells):  # a blank line between rows is skipped
-            drafts.append(reader.draft(row_number, {column: cells[index[column]] for column in COLUMNS}))
-    return drafts
+def _notices(plan: EditionPlan, cited: dict[int, tuple[str, str]]) -> list[RowError]:
+    """The sources rows cite that the edition does not apply: a duty in force keeps its own; a new one whose
+    cited provision is unknown or taken is its row of the file."""
+    notices = []
+    for version, draft in sorted(plan.unchanged + plan.changed, key=lambda pair: pair[1].row):
+        kept = (version.document_title, version.provision_anchor)  # read with the plan (edition_plan)
+        for column, written, own in zip((DOCUMENT, PROVISION), cited[draft.row], kept, strict=True):
+            if written and written != own:
+                notices.append(RowError(draft.row, column, SOURCE_KEPT % {"written": written, "kept": own}))
+    for draft in plan.added:
+        document, provision = cited[draft.row]
+        if (document or provision) and draft.source is None:
+            written = "、".join(filter(None, [document, provision]))
+            notices.append(RowError(draft.row, DOCUMENT, SOURCE_IS_ROW % {"written": written, "row": draft.row}))
+    return sorted(notices, key=lambda notice: notice.row)
 
 
-class _RowReader:
-    """Check each row of one file against the list in force and the other rows; collect its errors."""
-
-    def __init__(self, preview: ImportPreview):
-        self.preview = preview
-        self.names = selectors.DepartmentNames(preview.jurisdiction)
-        self.in_force = set(
-            selectors.list_versions(preview.jurisdiction, preview.department)
-            .as_of(preview.effective_on)
-            .values_list("lineage", flat=True)
-        )
-        self.sections = {
-            (title, anchor): parent_id
-            for title, anchor, parent_id in Provision.objects.filter(
-                document__jurisdiction=preview.jurisdiction
-            ).values_list("document__title", "anchor", "parent_id")
-        }
-        self.seen_lineages, self.seen_numbers = {}, {}
-
-    def draft(self, row: int, cell: dict[str, str]) -> DutyDraft:
-        self.row = row
-        lineage = self._lineage(cell[LINEAGE])
-        if not cell[TEXT]:
-            self._error(TEXT, TEXT_EMPTY)
-        owner = self._owner(cell[DEPARTMENT])
-        if cell[NUMBER]:
-            # The documents number each part from one: a number repeats only across parts.
-            key = (owner, self.sections.get((cell[DOCUMENT], cell[PROVISION])), cell[NUMBER])
-            if (first := self.seen_numbers.setdefault(key, row)) != row:
-                self._error(NUMBER, NUMBER_REPEATED % {"number": cell[NUMBER], "row": first})
-        roles = []
-        for column, role in ROLE_COLUMNS.items():
-            for name in split_names(cell[column]):
-                known, department_id = self.names.resolve(name)
-                if not known:
-                    self._error(column, UNKNOWN_NAME % {"name": name})
-                roles.append(RoleDraft(role, department_id, name))
-        return DutyDraft(lineage, cell[NUMBER], cell[TEXT], tuple(roles), row)
-
-    def _error(self, column: str, message: str) -> None:
-        self.preview.errors.append(RowError(self.row, column, message))
-
-    def _lineage(self, value: str) -> int | None:
-        if not value:
-            return None
-        if not value.isdigit():
-            self._error(LINEAGE, LINEAGE_NOT_A_NUMBER)
-        elif int(value) not in self.in_force:
-            self._error(LINEAGE, LINEAGE_NOT_ON_LIST % {"id": value})
-        elif (first := self.seen_lineages.setdefault(int(value), self.row)) != self.row:
-            self._error(LINEAGE, LINEAGE_REPEATED % {"row": first})
-        else:
-            return int(value)
-        return None
-
-    def _owner(self, name: str) -> int | None:
-        """The department whose list the row is on, as the duplicate-number check groups rows."""
-        department = self.preview.department
-        if not name:
-            return department.pk if department is not None else None
-        _known, department_id = self.names.resolve(name)
-        if department_id is None:
-            self._error(DEPARTMENT, UNKNOWN_DEPARTMENT % {"name": name})
-        elif department is not None and department_id != department.pk:
-            self._error(DEPARTMENT, OTHER_DEPARTMENTS_ROW % {"department": department, "name": name})
-        return department_id
-
-
-def list_import_publish(*, preview: ImportPreview, basis: str, summary: str = "", user=None):
+def list_import_publish(*, preview: ImportPreview, basis: str, summary: str = "", user=None, progress=no_progress):
     """Publish a previewed file as a new edition; refuse if it has errors or changes nothing."""
+    return run(list_import_publish_steps(preview=preview, basis=basis, summary=summary, user=user), progress)
+
+
+def list_import_publish_steps(*, preview: ImportPreview, basis: str, summary: str = "", user=None) -> Steps:
+    """`list_import_publish` as steps (those of `edition_publish_steps`)."""
     if preview.errors:
         raise ValidationError(FILE_HAS_ERRORS)
     if not preview.can_publish:
         raise ValidationError(NOTHING_TO_PUBLISH)
-    edition = edition_publish(
-        plan=preview.plan,
-        basis=basis,
-        summary=summary,
-        user=user,
-        file_name=preview.file_name,
-        file_sha256=preview.file_sha256,
+    return (
+        yield from edition_publish_steps(
+            plan=preview.plan,
+            basis=basis,
+            summary=summary,
+            user=user,
+            file_name=preview.file_name,
+            file_sha256=preview.file_sha256,
+            source=preview.source,
+        )
     )
-    return edition
 
 
 @dataclass(frozen=True)
@@ -212,7 +164,8 @@ class KeptFile:
 
 
 def list_import_file_keep(*, data: bytes, file_name: str) -> KeptFile:
-    """Keep an uploaded file for the confirmation (deleted when it is published, or after settings' hour)."""
+    """Keep an uploaded file for the confirmation (deleted when it is published, or after the hour)."""
+    list_import_files_expire()
     name = default_storage.save(f"{KEPT_FILES}{uuid.uuid4().hex}", ContentFile(data))
     return KeptFile(name=name, sha256=hashlib.sha256(data).hexdigest(), file_name=file_name[-80:])
 
@@ -228,3 +181,22 @@ def list_import_file_read(kept: KeptFile) -> bytes | None:
 
 def list_import_file_forget(kept: KeptFile) -> None:
     default_storage.delete(kept.name)
+
+
+def list_import_files_expire(*, now: datetime.datetime | None = None) -> int:
+    """Delete the kept files nobody confirmed within the hour; safe to run at any time, and twice at once."""
+    cutoff = (now or timezone.now()) - KEPT_FOR
+    try:
+        _folders, names = default_storage.listdir(KEPT_FILES)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"{KEPT_FILES}{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                deleted += 1
+        except FileNotFoundError:  # another clean-up came first
+            continue
+    return deleted

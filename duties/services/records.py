@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from duties import search_index
 from duties.audit import AuditEntry, audit_entry_record, changed_fields, field_values
 from duties.models import Department, Document, DutyItem, DutyRole, Provision
+from duties.services.ids import id_assign
 
 HISTORY_IS_READ_ONLY = _("这个版本已由后来的清单版本终止，是历史记录，不能修改或删除。")
 
@@ -45,6 +46,8 @@ def record_save(*, user, obj, fields: list[str], reason: str, adding: bool) -> N
     _refuse_history(obj)
     before = field_values(type(obj)._base_manager.get(pk=obj.pk), fields) if not adding else {}
     previous_duty_id = before.get("duty")
+    if adding:
+        id_assign(obj)
     obj.save()
     changes = changed_fields(before, field_values(obj, fields))
     if changes or adding:  # a save that changed only inline rows is recorded by `inline_records_save`
@@ -60,7 +63,14 @@ def inline_records_save(*, user, formset, reason: str) -> None:
     if not may_correct(parent):
         raise PermissionDenied(HISTORY_IS_READ_ONLY)
     deleted = [(form.instance, field_values(form.instance, form.fields)) for form in formset.deleted_forms]
-    formset.save()
+    formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    for obj in formset.new_objects:
+        id_assign(obj)  # in its parent's range: a role of a duty is that duty's id × 100 + n
+        obj.save()
+    for obj, _fields in formset.changed_objects:
+        obj.save()
     forms_by_pk = {form.instance.pk: form for form in formset.forms}
     for obj in formset.new_objects:
         fields = [name for name in forms_by_pk[obj.pk].fields if name not in ("id", "DELETE")]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from duties.admin import AUDIT_REASON_REQUIRED
+from duties.admin_forms import AUDIT_REASON_REQUIRED
 from duties.audit import AuditEntry
 from duties.models import Department, DutyItem, DutyRole
 from tests.duties.test_search_index import change_form_data

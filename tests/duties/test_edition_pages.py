@@ -152,7 +152,7 @@ def test_everything_public_shows_the_list_in_force(client, edition):
     assert client.get("/api/v1/duties/?province=jiangxi&as_of=2025-12-31").json()["count"] == 84
     assert client.get("/api/v1/duties/?search=根据省管河湖水域岸线空间保护").json()["count"] == 0
     assert client.get("/api/v1/departments/360000010/").json()["lead_duty_count"] == 5
-    assert f"/jiangxi/duties/{REMOVED}/" not in page(client, "/sitemap.xml")
+    assert f"/jiangxi/duties/{REMOVED}/" not in page(client, "/sitemap-duties.xml")
     water_on_the_day_before = client.get("/api/v1/lead-departments/?province=jiangxi&as_of=2025-12-31").json()
     water = next(row for row in water_on_the_day_before["results"] if row["id"] == 360000010)
     assert len(water["duties"]) == 6

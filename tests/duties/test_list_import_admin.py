@@ -28,8 +28,20 @@ def form_data(**changes):
         "effective_on": "2026-01-01",
         "basis": "赣水发〔2026〕1号",
         "summary": "调整河湖管理事项。",
+        "document_title": "江西省水利厅生态环境保护具体事项清单（2026年修订）",
+        "document_number": "赣水发〔2026〕1号",
+        "document_issued_on": "2025-12-20",
         **changes,
     }
+
+
+def page_of(response) -> str:
+    """The import page as the browser gets it (streamed: the steps first, then the preview)."""
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def pending_of(body: str) -> str:
+    return body.split('name="pending" value="')[1].split('"')[0]
 
 
 def water_csv(**row_changes) -> bytes:
@@ -41,17 +53,19 @@ def water_csv(**row_changes) -> bytes:
 
 def test_the_preview_shows_the_changes_and_writes_nothing_until_confirmed(admin_client):
     response = admin_client.post(
-        IMPORT_URL, {**form_data(), "preview": "1", "file": upload(water_csv(**{LEAD: "省林业局"}))}
+        IMPORT_URL, {**form_data(), "preview": "1", "file": upload(water_csv(**{LEAD: "省林业局", DEPARTMENT: ""}))}
     )
-    body = response.content.decode()
+    body = page_of(response)
     assert response.status_code == 200
     assert "新增 0 项，修改 1 项，删除 0 项，未变 5 项。" in body
     assert "牵头：<del>省水利厅</del> → <ins>省林业局</ins>" in body
+    assert '<li class="import-step import-step--check">检查第 0 / 6 行…</li>' in body
     assert 'name="confirm"' in body and not Edition.objects.exists()
-    pending = response.context["form"]["pending"].value()
+    pending = pending_of(body)
     # Confirming re-reads the kept file; it publishes exactly what was previewed.
     response = admin_client.post(IMPORT_URL, {**form_data(), "pending": pending, "confirm": "1"})
-    assert response.status_code == 302
+    body = page_of(response)
+    assert "已发布清单版本" in body and "import-step--start" in body and "import-step--audit" in body
     edition = Edition.objects.get()
     assert (edition.basis, edition.summary, edition.department_id) == ("赣水发〔2026〕1号", "调整河湖管理事项。", WATER)
     assert AuditEntry.objects.filter(object_id=str(edition.pk), reason__contains="赣水发〔2026〕1号").exists()
@@ -61,17 +75,21 @@ def test_confirming_for_another_list_or_date_than_previewed_only_previews_again(
     response = admin_client.post(
         IMPORT_URL, {**form_data(), "preview": "1", "file": upload(water_csv(**{TEXT: "新表述。"}))}
     )
-    pending = response.context["form"]["pending"].value()
+    pending = pending_of(page_of(response))
     again = admin_client.post(IMPORT_URL, {**form_data(effective_on="2026-02-01"), "pending": pending, "confirm": "1"})
-    assert again.status_code == 200 and not Edition.objects.exists()
+    assert "已发布" not in page_of(again) and not Edition.objects.exists()
+    retitled = admin_client.post(
+        IMPORT_URL, {**form_data(document_title="另一份文件"), "pending": pending, "confirm": "1"}
+    )
+    assert "已发布" not in page_of(retitled) and not Edition.objects.exists()
     tampered = admin_client.post(IMPORT_URL, {**form_data(), "pending": pending + "x", "confirm": "1"})
-    assert "预览已过期或文件已变更" in tampered.content.decode() and not Edition.objects.exists()
+    assert "预览已过期或文件已变更" in page_of(tampered) and not Edition.objects.exists()
 
 
 def test_errors_are_listed_by_row_and_column_and_the_form_keeps_what_was_typed(admin_client):
-    data = water_csv(**{LEAD: "省水务局", NUMBER: "", TEXT: ""})
+    data = water_csv(**{LEAD: "省水利厅；省水务局", NUMBER: "", TEXT: ""})
     response = admin_client.post(IMPORT_URL, {**form_data(), "preview": "1", "file": upload(data)})
-    body = response.content.decode()
+    body = page_of(response)
     assert "文件有 2 处错误，未写入任何内容。" in body
     assert "<td>2</td><td>事项内容</td><td>事项内容为空。</td>" in body
     assert "<td>2</td><td>牵头部门</td>" in body and "省水务局" in body
@@ -127,7 +145,7 @@ def add_jiujiang_in_the_admin(admin_client):
             name=name,
             name_attested="on",
             short_name=short_name,
-            aliases="[]",
+            aliases="",
             sector=sector,
             slug=slug,
             position="1",
@@ -158,10 +176,13 @@ def test_a_city_created_in_the_admin_publishes_its_first_list_by_import(admin_cl
         IMPORT_URL,
         {**form_data(jurisdiction="360400", department=""), "preview": "1", "file": upload(data, "jiujiang.xlsx")},
     )
-    assert "新增 2 项，修改 0 项，删除 0 项" in response.content.decode()
-    pending = response.context["form"]["pending"].value()
-    admin_client.post(
-        IMPORT_URL, {**form_data(jurisdiction="360400", department=""), "pending": pending, "confirm": "1"}
+    body = page_of(response)
+    assert "新增 2 项，修改 0 项，删除 0 项" in body
+    page_of(
+        admin_client.post(
+            IMPORT_URL,
+            {**form_data(jurisdiction="360400", department=""), "pending": pending_of(body), "confirm": "1"},
+        )
     )
     assert DutyItem.objects.current().filter(document__jurisdiction="360400").count() == 2
     city_page = admin_client.get("/jiangxi/360400/").content.decode()

@@ -71,6 +71,7 @@ def test_export_edit_import_export_gives_back_the_edited_list(water, water_rows,
     edited = [dict(row) for row in water_rows]
     edited[0][TEXT] += "加强水土流失综合治理。"
     edited[1][LEAD] = "省林业局"
+    edited[1][DEPARTMENT] = ""  # handed over: no longer on this department's list
     del edited[-1]
     edited.append(
         {**dict.fromkeys(COLUMNS, ""), DEPARTMENT: water.name, NUMBER: "7", TEXT: "新增事项。", LEAD: "省水利厅"}
@@ -97,7 +98,7 @@ def test_export_edit_import_export_gives_back_the_edited_list(water, water_rows,
 
 def test_the_preview_names_every_error_with_its_row_and_column(water, water_rows):
     rows = [dict(row) for row in water_rows]
-    rows[0][LEAD] = "省水务局"  # no such department
+    rows[0][LEAD] = "省水利厅；省水务局"  # no such department
     rows[1][TEXT] = ""
     rows[2][NUMBER] = rows[3][NUMBER]
     rows[4][LINEAGE] = "99999"
@@ -153,7 +154,7 @@ def snapshot():
 def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
     rows = [dict(row) for row in water_rows]
     rows[0][TEXT] = "改写的事项。"
-    rows[1][LEAD] = "省水务局"
+    rows[1][LEAD] = "省水利厅；省水务局"
     before = snapshot()
     result = preview(csv_of(rows), water.jurisdiction, water)
     with pytest.raises(Exception, match="文件有错误"):
@@ -168,6 +169,7 @@ def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
             "--department=shui-li-ting",
             "--effective=2026-01-01",
             "--basis=x",
+            "--document-title=江西省水利厅清单",
             "--confirm",
             stdout=io.StringIO(),
             stderr=io.StringIO(),
@@ -177,16 +179,25 @@ def test_a_file_with_any_error_writes_nothing(water, water_rows, tmp_path):
 
 def test_the_command_previews_then_publishes_and_as_of_answers_both_days(water, water_rows, tmp_path):
     rows = [dict(row) for row in water_rows]
-    rows[0][LEAD] = "省林业局"
+    rows[0][LEAD], rows[0][DEPARTMENT] = "省林业局", ""
     path = tmp_path / "water.csv"
     path.write_bytes(csv_of(rows))
-    arguments = [str(path), "--jurisdiction=360000", "--department=shui-li-ting", "--effective=2026-01-01"]
-    out = io.StringIO()
-    call_command("import_duty_list", *arguments, "--basis=赣水发〔2026〕1号", stdout=out)
+    arguments = [str(path), "--jurisdiction=360000", "--department=shui-li-ting", "--document-title=江西省水利厅清单"]
+    arguments += ["--document-number=赣水发〔2026〕1号", "--document-date=2025-12-20", "--effective=2026-01-01"]
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_duty_list", *arguments, "--basis=赣水发〔2026〕1号", stdout=out, stderr=err)
+    assert "checking rows 0/6" in err.getvalue()
     assert "0 to add, 1 to change, 0 to remove, 5 unchanged" in out.getvalue() and "--confirm" in out.getvalue()
     assert not Edition.objects.exists()
-    call_command("import_duty_list", *arguments, "--basis=赣水发〔2026〕1号", "--confirm", stdout=out)
+    call_command("import_duty_list", *arguments, "--basis=赣水发〔2026〕1号", "--confirm", stdout=out, stderr=err)
+    assert "writing new versions 1/1" in err.getvalue()
     edition = Edition.objects.get()
+    document = edition.document
+    assert (document.title, document.doc_number, document.issued_on) == (
+        "江西省水利厅清单",
+        "赣水发〔2026〕1号",
+        datetime.date(2025, 12, 20),
+    )
     assert (edition.department, edition.effective_on, edition.document.source_file) == (
         water,
         EFFECTIVE,
@@ -199,7 +210,13 @@ def test_the_command_previews_then_publishes_and_as_of_answers_both_days(water, 
     path.write_bytes(csv_of(spreadsheet.list_rows(water.jurisdiction, water)))
     out = io.StringIO()
     call_command(
-        "import_duty_list", *arguments[:-1], "--effective=2026-02-01", "--basis=again", "--confirm", stdout=out
+        "import_duty_list",
+        *arguments[:-1],
+        "--effective=2026-02-01",
+        "--basis=again",
+        "--confirm",
+        "--quiet",
+        stdout=out,
     )
     assert "No changes" in out.getvalue() and Edition.objects.count() == 1
 

@@ -88,3 +88,11 @@ def test_the_compliance_api_has_a_row_per_key_department(published_on_time):
     mine = next(row for row in rows if row["department"]["id"] == published_on_time.department_id)
     assert (mine["status"], mine["deadline"]) == ("on_time", "2025-01-10")
     assert Client().get("/api/v1/compliance/", {"province": "atlantis", "year": 2024}).status_code == 400
+
+
+def test_the_board_csv_opens_no_name_as_a_formula(published_on_time, supervisor, department):
+    type(department).objects.filter(pk=department.pk).update(short_name="=1+1", name="@SUM(A1)")
+    response = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/", {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["'@SUM(A1)", "'=1+1"] in [row[:2] for row in rows]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -1,23 +1,72 @@
-"""sitemap.xml lists every public page."""
+"""sitemap.xml is an index of files of at most 50,000 addresses that list every public page: every
+jurisdiction, department, document and duty in force, cities and counties included."""
 
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from duties.models import Department, Document, DutyItem
+from duties.models import Department, Document, DutyItem, Jurisdiction, Sector
+from pages import sitemaps
 
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_sitemap_lists_provinces_departments_documents_and_duties(client):
-    response = client.get("/sitemap.xml")
-    assert response["Content-Type"].startswith("application/xml")
-    paths = {loc.text.split("testserver", 1)[1] for loc in ET.fromstring(response.content).findall(".//s:loc", NS)}
+def locations(client, path) -> list[str]:
+    response = client.get(path)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+    return [loc.text.split("testserver", 1)[1] for loc in ET.fromstring(response.content).findall(".//s:loc", NS)]
+
+
+def every_address(client) -> set[str]:
+    return {path for section in locations(client, "/sitemap.xml") for path in locations(client, section)}
+
+
+def test_the_sitemap_is_an_index_of_one_file_per_kind_of_page(client):
+    sections = locations(client, "/sitemap.xml")
+    assert sections == [f"/sitemap-{name}.xml" for name in sitemaps.SITEMAPS]
+    assert all(sitemap.limit <= 50_000 for sitemap in sitemaps.SITEMAPS.values())
+
+
+def test_it_lists_every_jurisdiction_department_document_and_duty(client):
+    city = Jurisdiction.objects.create(
+        code="360400",
+        name="九江市",
+        short_name="九江",
+        slug="jiujiang",
+        level="prefecture",
+        kind="city",
+        parent_id="360000",
+    )
+    department = Department.objects.create(
+        pk=360400501,
+        jurisdiction=city,
+        name="九江市水利局",
+        short_name="市水利局",
+        sector=Sector.objects.first(),
+        slug="s",
+    )
+    paths = every_address(client)
     assert {"/", "/jiangxi/", "/henan/", "/chongqing/", "/jilin/", "/sectors/housing-construction/"} <= paths
-    assert {d.get_absolute_url() for d in Department.objects.all()} <= paths
+    assert {"/jiangxi/360400/", department.get_absolute_url()} <= paths
+    assert {d.get_absolute_url() for d in Department.objects.select_related("jurisdiction__parent")} <= paths
     assert {d.get_absolute_url() for d in Document.objects.all()} <= paths
-    assert len({d.get_absolute_url() for d in DutyItem.objects.select_related("document__jurisdiction")} & paths) == 84
-    for path in ["/jiangxi/", Department.objects.first().get_absolute_url()]:
-        assert client.get(path).status_code == 200
+    duties = DutyItem.objects.current().select_related("document__jurisdiction")
+    assert {d.get_absolute_url() for d in duties} <= paths and duties.count() == 84
+
+
+def test_every_address_it_lists_answers(client):
+    for path in sorted(every_address(client)):
+        assert client.get(path).status_code == 200, path
+
+
+def test_a_file_holds_at_most_its_limit_and_the_rest_goes_on_the_next_page(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.DutySitemap, "limit", 50)
+    index = locations(client, "/sitemap.xml")
+    assert [path for path in index if "duties" in path] == [
+        "/sitemap-duties.xml",
+        "/sitemap-duties.xml?p=2",
+    ]
+    pages = [locations(client, f"/sitemap-duties.xml?p={page}") for page in (1, 2)]
+    assert [len(page) for page in pages] == [50, 34]  # Jiangxi's 84 duties in force
