@@ -74,6 +74,7 @@ def samples(draft):
         "year": draft.year,
         "number": 1,
         "quarter": 1,
+        "section": "duties",
         "service_code": "air",
         "service_request_id": "2026-000001",
         "key": "nothing-here",
