@@ -7,6 +7,7 @@ from .admin_forms import AuditedModelForm, DepartmentAdminForm, JurisdictionAdmi
 from .admin_import import ListImportAdminMixin
 from .audit import AuditEntry
 from .models import (
+    CommitteeOffice,
     Department,
     Document,
     DocumentIssuer,
@@ -241,3 +242,11 @@ class ReportingRuleAdmin(AuditedAdmin):
     list_filter = ["jurisdiction", "kind"]
     list_select_related = ["jurisdiction"]
     raw_id_fields = ["document", "provision"]
+
+
+@admin.register(CommitteeOffice)
+class CommitteeOfficeAdmin(admin.ModelAdmin):
+    list_display = ["user", "jurisdiction"]
+    list_select_related = ["user", "jurisdiction"]
+    autocomplete_fields = ["user"]
+    search_fields = ["user__username", "jurisdiction__name"]

@@ -1,23 +1,15 @@
-"""Admin: site admins give accounts the committee office's role and set a province's plan rule; plans themselves
-are written only through plans.services (the workspace), so they are read-only here."""
+"""Admin: site admins set a province's plan rule (the committee office's accounts are duties' CommitteeOffice);
+plans themselves are written only through plans.services (the workspace), so they are read-only here."""
 
 from django.contrib import admin
 
 from duties.admin import ReadOnlyAdmin
-from plans.models import AnnualPlan, FilingOffice, PlanRule
+from plans.models import AnnualPlan, PlanRule
 
 
 @admin.register(PlanRule)
 class PlanRuleAdmin(admin.ModelAdmin):
     list_display = ["province", "filed_with", "filing_deadline_month", "filing_deadline_day"]
-
-
-@admin.register(FilingOffice)
-class FilingOfficeAdmin(admin.ModelAdmin):
-    list_display = ["user", "jurisdiction"]
-    list_select_related = ["user", "jurisdiction"]
-    autocomplete_fields = ["user"]
-    search_fields = ["user__username", "jurisdiction__name"]
 
 
 @admin.register(AnnualPlan)

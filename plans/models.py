@@ -96,34 +96,6 @@ class PlanRule(models.Model):
         }
 
 
-class FilingOffice(models.Model):
-    """Give an account the role of a jurisdiction's committee office, which acknowledges or returns the plans filed."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="filing_offices"
-    )
-    jurisdiction = models.ForeignKey(
-        Jurisdiction, verbose_name=_("行政区"), on_delete=models.CASCADE, related_name="filing_offices"
-    )
-
-    class Meta:
-        verbose_name = _("生态环境保护委员会办公室账号")
-        verbose_name_plural = _("生态环境保护委员会办公室账号")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "jurisdiction"],
-                name="filing_office_once_per_jurisdiction",
-                violation_error_message=_("该账号已是这一行政区的生态环境保护委员会办公室。"),
-            ),
-        ]
-
-    def __str__(self):
-        return _("%(user)s：%(jurisdiction)s生态环境保护委员会办公室") % {
-            "user": self.user,
-            "jurisdiction": self.jurisdiction,
-        }
-
-
 class AnnualPlanQuerySet(models.QuerySet):
     def with_department(self):
         return self.select_related("department__jurisdiction", "department__sector")

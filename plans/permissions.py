@@ -2,29 +2,27 @@
 
 - Department staff (editors and approvers, reports.Membership) write their department's plan while it is a
   draft or returned; only the approver submits it for record, publishes it and opens a revision.
-- The committee office of the department's own jurisdiction (FilingOffice) reads every plan submitted to it
+- The committee office of the department's own jurisdiction (duties' CommitteeOffice) reads every plan submitted to it
   and acknowledges or returns it; it never edits one.
 - A province's supervisors read every plan of that province that has been submitted at least once.
 - Everybody reads the revision last published.
 """
 
+from duties.models import Jurisdiction, office_codes
 from duties.models.jurisdictions import province_of
-from plans.models import AnnualPlan, FilingOffice
+from plans.models import AnnualPlan
 from reports import permissions as report_permissions
 from reports.permissions import is_approver_of, is_site_admin, is_staff_of, supervises
 
 
 def is_office_of(user, jurisdiction) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return FilingOffice.objects.filter(user=user, jurisdiction=jurisdiction).exists()
+    """Plans are filed with the office of the department's own jurisdiction, not with one above it."""
+    return jurisdiction.pk in office_codes(user)
 
 
 def office_jurisdictions(user) -> list:
     """The jurisdictions whose committee office `user` is."""
-    if not user.is_authenticated or not user.is_active:
-        return []
-    return [office.jurisdiction for office in FilingOffice.objects.filter(user=user).select_related("jurisdiction")]
+    return list(Jurisdiction.objects.filter(pk__in=office_codes(user)))
 
 
 def can_read(user, plan: AnnualPlan) -> bool:

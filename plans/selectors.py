@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
-from duties.models import Department
+from duties.models import Department, office_codes
 from plans import permissions
-from plans.models import AnnualPlan, FilingOffice, PlanEntry, PlanRevision, PlanRule
+from plans.models import AnnualPlan, PlanEntry, PlanRevision, PlanRule
 from reports.models import Membership, Report, ReportEntry
 from reports.planning import PlannedWork
 
@@ -44,8 +44,7 @@ def plans_for_member(user):
     elif membership is not None and membership.role == Membership.Role.SUPERVISOR:
         in_province = Q(department__jurisdiction__code__startswith=membership.province_id[:2])
         scope |= in_province & Q(first_submitted_at__isnull=False)
-    offices = FilingOffice.objects.filter(user=user).values("jurisdiction_id") if user.is_authenticated else []
-    scope |= Q(department__jurisdiction_id__in=offices, first_submitted_at__isnull=False)
+    scope |= Q(department__jurisdiction_id__in=office_codes(user), first_submitted_at__isnull=False)
     return queryset.filter(scope)
 
 

@@ -1,5 +1,6 @@
-"""Admin: site admins manage the offices' and handlers' roles, the time limits and the hotline keys. Problems
-are read-only here and never show the reporter's contact: every write goes through problems.services."""
+"""Admin: site admins manage the departments' handlers (offices are duties' CommitteeOffice), the time limits
+and the hotline keys. Problems are read-only here and never show the reporter's contact: every write goes
+through problems.services."""
 
 from django.contrib import admin
 
@@ -9,10 +10,9 @@ from problems.models import HandlingRole, HotlineKey, Problem, TimeLimits
 
 @admin.register(HandlingRole)
 class HandlingRoleAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "jurisdiction", "department"]
-    list_filter = ["kind"]
-    list_select_related = ["user", "jurisdiction", "department"]
-    search_fields = ["user__username", "department__name", "jurisdiction__name"]
+    list_display = ["user", "department"]
+    list_select_related = ["user", "department__jurisdiction"]
+    search_fields = ["user__username", "department__name"]
     autocomplete_fields = ["user", "department"]
 
 

@@ -14,7 +14,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from problems.models import Consultation, Event, HandlingRole, Problem
+from problems.models import Consultation, Event, Problem
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +31,7 @@ def _send(subject: str, body: str, recipients: list[str], problem: Problem) -> i
 
 
 def handler_addresses(department_id) -> list[str]:
-    users = get_user_model().objects.filter(
-        is_active=True, handling_roles__kind=HandlingRole.Kind.HANDLER, handling_roles__department_id=department_id
-    )
+    users = get_user_model().objects.filter(is_active=True, handling_roles__department_id=department_id)
     return list(users.exclude(email="").values_list("email", flat=True))
 
 

@@ -5,10 +5,10 @@ views and the API so that every door gives the same answer.
   public steps. Nobody but the office and the assigned department ever sees the reporter's contact.
 - The reporter, holding the private link, follows the problem (every public step, their own words),
   adds information and withdraws it while it is open. The link is the only proof: it grants nothing else.
-- A jurisdiction's committee office (HandlingRole OFFICE) works on the problems of that jurisdiction and
+- A jurisdiction's committee office (duties' CommitteeOffice) works on the problems of that jurisdiction and
   of the cities and counties under it: publishes them, assigns (交办) or changes the assignment, declines,
   opens and decides consultations, verifies and closes (销号) or reopens.
-- A department's handlers (HandlingRole HANDLER) work on the problems assigned to their department: accept
+- A department's handlers (HandlingRole) work on the problems assigned to their department: accept
   or return, post progress, take the one extension, record rectification, finish; and give the department's
   opinion in a consultation it is invited to.
 - A province's supervisors (reports.Membership SUPERVISOR) read every problem of the province (without the
@@ -16,6 +16,7 @@ views and the API so that every door gives the same answer.
 - Site admins read everything but the reporter's contact; they manage roles in the admin.
 """
 
+from duties.models import office_codes
 from problems.models import HandlingRole, Problem
 from reports.models import Membership
 from reports.permissions import is_site_admin, membership_of
@@ -27,14 +28,14 @@ def _active(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
 
 
-def _roles(user):
-    """The account's roles, read once per request (the account object caches them)."""
+def _handled(user) -> list[int]:
+    """The departments the account handles for, read once per request (the account object keeps them)."""
     if not _active(user):
         return []
-    cached = getattr(user, "_problem_roles", None)
+    cached = getattr(user, "_handled_departments", None)
     if cached is None:
-        cached = list(HandlingRole.objects.filter(user=user))
-        user._problem_roles = cached
+        cached = list(HandlingRole.objects.filter(user=user).values_list("department_id", flat=True))
+        user._handled_departments = cached
     return cached
 
 
@@ -48,11 +49,11 @@ def chain_of(jurisdiction) -> list[str]:
 
 
 def office_jurisdictions(user) -> list[str]:
-    return [role.jurisdiction_id for role in _roles(user) if role.kind == HandlingRole.Kind.OFFICE]
+    return office_codes(user) if _active(user) else []
 
 
 def handled_departments(user) -> list[int]:
-    return [role.department_id for role in _roles(user) if role.kind == HandlingRole.Kind.HANDLER]
+    return _handled(user)
 
 
 def is_office_for(user, jurisdiction) -> bool:
@@ -79,7 +80,8 @@ def supervises(user, jurisdiction) -> bool:
 
 def is_staff_user(user) -> bool:
     """Whether the account has any role on problems (the workspace is theirs)."""
-    return bool(_roles(user)) or supervised_province(user) is not None or is_site_admin(user)
+    has_role = bool(office_jurisdictions(user) or handled_departments(user))
+    return has_role or supervised_province(user) is not None or is_site_admin(user)
 
 
 # Reading ---------------------------------------------------------------------------------------------

@@ -192,11 +192,11 @@ def make_edition(department, effective_on, *, basis="赣环委办〔2025〕7号"
 
 
 def make_office(jurisdiction, **kwargs):
-    """An account that is `jurisdiction`'s committee office (plans are filed with it)."""
-    from plans.models import FilingOffice
+    """An account that is `jurisdiction`'s committee office (plans are filed with it, problems assigned by it)."""
+    from duties.models import CommitteeOffice
 
     user = make_user(**kwargs)
-    FilingOffice.objects.create(user=user, jurisdiction=jurisdiction)
+    CommitteeOffice.objects.create(user=user, jurisdiction=jurisdiction)
     return user
 
 

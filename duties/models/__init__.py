@@ -6,11 +6,13 @@ from duties.models.departments import Department, DepartmentQuerySet
 from duties.models.documents import Document, DocumentIssuer, Provision, Repair
 from duties.models.jurisdictions import Jurisdiction, Sector, province_slug_of
 from duties.models.lists import DutyItem, DutyItemQuerySet, DutyRole, Edition, valid_on
+from duties.models.offices import CommitteeOffice, office_codes
 from duties.models.requirements import Requirement, RequirementRole
 from duties.models.rules import ReportingRule
 
 __all__ = [
     "AuditEntry",
+    "CommitteeOffice",
     "Department",
     "DepartmentQuerySet",
     "Document",
@@ -27,5 +29,6 @@ __all__ = [
     "ReportingRule",
     "Sector",
     "province_slug_of",
+    "office_codes",
     "valid_on",
 ]

@@ -1,74 +1,44 @@
-"""Who works on problems: a jurisdiction's committee office and a department's handlers; hotline systems' keys."""
+"""Who works on problems besides the committee office: a department's handlers; hotline systems' keys."""
 
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
 class HandlingRole(models.Model):
-    """Give an account one role on problems: a jurisdiction's committee office, or a department's handler.
+    """Make an account one of a department's handlers of the problems assigned to it; an account may handle
+    for several departments.
 
-    An account may hold several (an office of two counties, a handler of one department). Supervisors are
-    the annual reports' province supervisors (reports.Membership): they read, verify and enter inspections.
+    The committee office that assigns problems is duties' CommitteeOffice (the same role that files plans
+    for record); supervisors are the annual reports' province supervisors (reports.Membership).
     """
-
-    class Kind(models.TextChoices):
-        OFFICE = "office", _("生态环境保护委员会办公室")
-        HANDLER = "handler", _("部门承办人")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="handling_roles"
     )
-    kind = models.CharField(_("角色"), max_length=20, choices=Kind.choices)
-    jurisdiction = models.ForeignKey(
-        "duties.Jurisdiction",
-        verbose_name=_("行政区"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="problem_offices",
-        help_text=_("办公室必填：其负责的行政区（含下辖市县）。"),
-    )
     department = models.ForeignKey(
         "duties.Department",
         verbose_name=_("部门"),
-        null=True,
-        blank=True,
         on_delete=models.CASCADE,
         related_name="problem_handlers",
-        help_text=_("承办人必填。"),
     )
 
     class Meta:
-        verbose_name = _("问题办理角色")
-        verbose_name_plural = _("问题办理角色")
+        verbose_name = _("部门承办人")
+        verbose_name_plural = _("部门承办人")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind="office", jurisdiction__isnull=False, department__isnull=True)
-                | Q(kind="handler", jurisdiction__isnull=True, department__isnull=False),
-                name="handling_role_scope_matches_kind",
-                violation_error_message=_("办公室须指定行政区（不指定部门）；承办人须指定部门（不指定行政区）。"),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "jurisdiction"],
-                condition=Q(kind="office"),
-                name="handling_role_one_office_per_jurisdiction",
-                violation_error_message=_("该账号已是这一行政区的办公室。"),
-            ),
             models.UniqueConstraint(
                 fields=["user", "department"],
-                condition=Q(kind="handler"),
                 name="handling_role_one_handler_per_department",
                 violation_error_message=_("该账号已是这一部门的承办人。"),
             ),
         ]
 
     def __str__(self):
-        return f"{self.user}：{self.get_kind_display()}（{self.department or self.jurisdiction}）"
+        return f"{self.user}：{self.department}承办人"
 
 
 def hash_key(key: str) -> str:

@@ -5,9 +5,8 @@ outcome. A Jilin county publishes Q1 on time and Q2 late, and the quarterly boar
 import pytest
 from playwright.sync_api import expect
 
-from duties.models import Department, Jurisdiction
+from duties.models import CommitteeOffice, Department, Jurisdiction
 from duties.services.divisions import local_governments_join
-from plans.models import FilingOffice
 from reports.models import Membership
 from tests.browser.conftest import blocking_accessibility_violations, screenshot
 from tests.browser.test_report_workflow import PASSWORD, account, log_in
@@ -20,7 +19,7 @@ def office_account(username, jurisdiction):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_user(username, password=PASSWORD)
-    FilingOffice.objects.create(user=user, jurisdiction=jurisdiction)
+    CommitteeOffice.objects.create(user=user, jurisdiction=jurisdiction)
 
 
 def fill_every(page, label, text):

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from plans.models import FilingOffice
+from duties.models import CommitteeOffice
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_the_demo_office_logs_in_with_the_printed_password(settings):
     call_command("create_demo_office", stdout=output)
     password = output.getvalue().split("password ")[1].split(" ")[0]
     assert get_user_model().objects.get(username="demo-office").check_password(password)
-    assert FilingOffice.objects.filter(user__username="demo-office", jurisdiction="360000").exists()
+    assert CommitteeOffice.objects.filter(user__username="demo-office", jurisdiction="360000").exists()
 
 
 def test_refused_without_debug(settings):

@@ -134,8 +134,8 @@ def test_the_plan_pages_run_a_fixed_number_of_queries(client, department, other_
     assert {name: values[0] for name, values in counts.items()} == {
         "workspace detail (staff)": 11,
         "workspace list (staff)": 6,
-        "workspace detail (office)": 11,
-        "workspace list (office)": 5,
+        "workspace detail (office)": 10,
+        "workspace list (office)": 6,
         "public": 3,
     }
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from duties.models import Jurisdiction
+from duties.models import CommitteeOffice, Jurisdiction
 from problems import services
 from problems.models import HandlingRole, Problem
 from reports.models import Membership
@@ -50,13 +50,13 @@ def user(username=None, *, email=""):
 
 def office(jurisdiction, **kwargs):
     account = user(**kwargs)
-    HandlingRole.objects.create(user=account, kind=HandlingRole.Kind.OFFICE, jurisdiction=jurisdiction)
+    CommitteeOffice.objects.create(user=account, jurisdiction=jurisdiction)
     return account
 
 
 def handler(department, **kwargs):
     account = user(**kwargs)
-    HandlingRole.objects.create(user=account, kind=HandlingRole.Kind.HANDLER, department=department)
+    HandlingRole.objects.create(user=account, department=department)
     return account
 
 

@@ -6,14 +6,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from duties.models import Jurisdiction
-from plans.models import FilingOffice
+from duties.models import CommitteeOffice, Jurisdiction
 
 DEMO_OFFICE = ("demo-office", "360000")
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) the demo committee-office account that acknowledges plans. Only with DEBUG on."
+    help = "Create (or reset) the demo committee-office account (plans, problems). Only with DEBUG on."
 
     def handle(self, **options):
         if not settings.DEBUG:
@@ -25,8 +24,8 @@ class Command(BaseCommand):
         user, _created = get_user_model().objects.get_or_create(username=DEMO_OFFICE[0])
         user.set_password(password)
         user.save()
-        FilingOffice.objects.get_or_create(user=user, jurisdiction=jurisdiction)
+        CommitteeOffice.objects.get_or_create(user=user, jurisdiction=jurisdiction)
         self.stdout.write(
             f"  {DEMO_OFFICE[0]:16} {jurisdiction.name}生态环境保护委员会办公室, password {password} "
-            "(plans at /workspace/plans/)"
+            "(plans at /workspace/plans/, problems in the problems workspace)"
         )
