@@ -2,9 +2,10 @@
 and the rule and source provision it comes from.
 
 Each kind's deadline is computed by the one definition next to its model (ReportingRule.annual_report_deadline
-and list_publication_deadline, PlanRule.filing_deadline, DisclosureTimeLimit.deadline); this module only gathers
-them (calendars/sources.py) for a province (or one department) and the calendar years asked, so that the page, the
-API, the iCalendar feed, the reminders and the year at a glance list the same deadlines with the same statuses.
+and list_publication_deadline, PlanRule.filing_deadline, DisclosureTimeLimit.deadline, a problem's TimeLimits
+when it is received and accepted); this module only gathers them (calendars/sources.py) for a province (or one
+department) and the calendar years asked, so that the page, the API, the iCalendar feed, the reminders and the
+year at a glance list the same deadlines with the same statuses.
 """
 
 import datetime
@@ -20,12 +21,18 @@ class DeadlineKind:
     LIST_PUBLICATION = "list-publication"
     PLAN_FILING = "plan-filing"
     QUARTERLY_DISCLOSURE = "quarterly-disclosure"
+    PROBLEM_ACCEPTANCE = "problem-acceptance"
+    PROBLEM_HANDLING = "problem-handling"
     LABELS = {
         ANNUAL_REPORT: _("年度专题报告"),
         LIST_PUBLICATION: _("清单公开"),
         PLAN_FILING: _("年度工作方案报送备案"),
         QUARTERLY_DISCLOSURE: _("季度信息公开"),
+        PROBLEM_ACCEPTANCE: _("问题受理"),
+        PROBLEM_HANDLING: _("问题办结"),
     }
+    # A problem's steps are reminded per step to its department's handlers (problems/reminders.py).
+    PROBLEM_STEPS = (PROBLEM_ACCEPTANCE, PROBLEM_HANDLING)
     ALL = tuple(LABELS)
 
 
@@ -42,7 +49,7 @@ UID_DOMAIN = "duty-lists.portal"
 @dataclass(frozen=True)
 class Deadline:
     kind: str
-    period: str  # what the obligation is about: a year ("2025") or a quarter ("2026-Q1")
+    period: str  # what the obligation is about: a year ("2025"), a quarter ("2026-Q1") or a problem's number
     due: datetime.date
     body: object  # the Department (or county government) that must do it
     title: str

@@ -20,13 +20,15 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from calendars import selectors
-from calendars.deadlines import Deadline
+from calendars.deadlines import Deadline, DeadlineKind
 from calendars.models import ReminderSent
 from duties.models import Jurisdiction
 from reports.models import Membership
 from reports.rules import ComplianceStatus
 
 logger = logging.getLogger(__name__)
+# A problem's steps are reminded to its department's handlers by problems/reminders.py, step by step.
+REMINDED_KINDS = [kind for kind in DeadlineKind.ALL if kind not in DeadlineKind.PROBLEM_STEPS]
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,8 @@ def due_reminders(today: datetime.date) -> list[Reminder]:
     reminders = []
     for province in Jurisdiction.objects.provinces().order_by("code"):
         statuses = [ComplianceStatus.NOT_DUE] + ([ComplianceStatus.MISSING] if overdue_on else [])
-        deadlines = [
-            deadline
-            for deadline in selectors.deadlines_for(province, years, statuses=statuses, today=today)
-            if deadline.due <= horizon
-        ]
+        found = selectors.deadlines_for(province, years, kinds=REMINDED_KINDS, statuses=statuses, today=today)
+        deadlines = [deadline for deadline in found if deadline.due <= horizon]
         if not deadlines:
             continue
         memberships = list(

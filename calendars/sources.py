@@ -7,6 +7,7 @@ A deadline belongs to the calendar year it falls in: the report on 2025 (due 10 
 
 import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from disclosures import selectors as disclosure_selectors
 from disclosures.models import Disclosure, DisclosureTimeLimit
 from duties.models import Department, ReportingRule
 from plans.models import AnnualPlan, PlanRule
+from problems.models import Problem, TimeLimits
 from reports import rules
 from reports.models import Report
 from reports.rules import ComplianceStatus, deadline_status
@@ -194,4 +196,63 @@ def quarterly_disclosures(province, years, *, department=None, today):
     return found
 
 
-SOURCES = [annual_reports, list_publications, plan_filings, quarterly_disclosures]
+def _problem_step(problem, kind, limits, today) -> Deadline:
+    """Accepting (受理) or finishing (办结) one public problem, by the last day its time limits gave it."""
+    body = problem.department
+    if kind == DeadlineKind.PROBLEM_ACCEPTANCE:
+        due, done_at, done_on_time = problem.acceptance_due, problem.accepted_at, problem.accepted_on_time
+        title = _("%(body)s受理问题 %(number)s")
+        rule_text = _("收到举报之日起 %(days)s 日内") % {"days": limits.acceptance_days}
+        source = limits.acceptance_source
+    else:
+        due, done_at, done_on_time = problem.handling_due, problem.handled_at, problem.handled_on_time
+        title = _("%(body)s办结问题 %(number)s")
+        rule_text = _("受理之日起 %(days)s 日内") % {"days": limits.handling_days}
+        if problem.extended_days:
+            rule_text += _("，已延期 %(days)s 日") % {"days": problem.extended_days}
+            source = f"{limits.handling_source}{limits.extension_source}"
+        else:
+            source = limits.handling_source
+    if done_at is not None:
+        status = ComplianceStatus.ON_TIME if done_on_time else ComplianceStatus.LATE
+    else:
+        status = deadline_status(due, None, today)
+    return Deadline(
+        kind=kind,
+        period=problem.number,
+        due=due,
+        body=body,
+        title=title % {"body": body.name, "number": problem.number},
+        status=status,
+        done_at=done_at,
+        rule_text=rule_text,
+        source_text=source,
+        source_url="",
+        url=problem.get_absolute_url(),
+    )
+
+
+def problem_steps(province, years, *, department=None, today):
+    """Each public problem's acceptance and handling limits, for the department it is assigned to: one
+    department's problems, or those of the province's own departments (a city's or county's problems are on
+    their departments' calendars, which would otherwise bury the province's in thousands of lines)."""
+    problems = Problem.objects.public().filter(department__isnull=False, assigned_at__isnull=False)
+    if department is not None:
+        problems = problems.filter(department=department)
+    else:
+        problems = problems.filter(department__jurisdiction=province)
+    in_years = Q(acceptance_due__year__in=years) | Q(handling_due__year__in=years)
+    problems = list(problems.filter(in_years).select_related("department", "jurisdiction__parent__parent"))
+    limits = TimeLimits.for_jurisdictions({problem.jurisdiction for problem in problems})
+    found = []
+    for problem in problems:
+        problem_limits = limits[problem.jurisdiction_id]
+        waits_or_accepted = problem.accepted_at is not None or problem.status == Problem.Status.ASSIGNED
+        if waits_or_accepted and problem.acceptance_due.year in years:
+            found.append(_problem_step(problem, DeadlineKind.PROBLEM_ACCEPTANCE, problem_limits, today))
+        if problem.handling_due is not None and problem.handling_due.year in years:
+            found.append(_problem_step(problem, DeadlineKind.PROBLEM_HANDLING, problem_limits, today))
+    return found
+
+
+SOURCES = [annual_reports, list_publications, plan_filings, quarterly_disclosures, problem_steps]

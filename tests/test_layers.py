@@ -1,6 +1,6 @@
 """The apps depend one way: search, spreadsheets, clients and api know no app; duties knows neither reports
 nor the pages above;
-reports may use duties; plans and disclosures may use reports and duties (reports reach the plans only through
+reports may use duties; plans, disclosures and problems may use reports and duties (reports reach the plans only through
 the setting the project wires, reports/planning.py); calendars combine every app's deadlines; only pages,
 calendars and the project's urls combine them."""
 
@@ -16,10 +16,11 @@ FORBIDDEN = {
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
-    "duties": {"reports", "plans", "disclosures", "calendars", "pages", "portal"},
+    "duties": {"reports", "plans", "disclosures", "problems", "calendars", "pages", "portal"},
     "reports": {"plans", "disclosures", "calendars", "pages", "portal"},
     "plans": {"disclosures", "calendars", "pages", "portal"},
     "disclosures": {"plans", "calendars", "pages", "portal"},
+    "problems": {"plans", "disclosures", "calendars", "pages", "portal"},
     "calendars": {"pages", "portal"},
 }
 

@@ -85,12 +85,24 @@ class TimeLimits(models.Model):
     @classmethod
     def for_jurisdiction(cls, jurisdiction) -> "TimeLimits":
         """The limits in force in `jurisdiction`: its own, else the nearest level above's, else the hotline's."""
-        chain = []
-        while jurisdiction is not None:
-            chain.append(jurisdiction.pk)
-            jurisdiction = jurisdiction.parent
-        found = {limits.jurisdiction_id: limits for limits in cls.objects.filter(jurisdiction__in=chain)}
-        return next((found[code] for code in chain if code in found), cls())
+        return cls.for_jurisdictions([jurisdiction])[jurisdiction.pk]
+
+    @classmethod
+    def for_jurisdictions(cls, jurisdictions) -> dict[str, "TimeLimits"]:
+        """for_jurisdiction of each of `jurisdictions` (their parents fetched), in one query for them all."""
+        chains = {}
+        for jurisdiction in jurisdictions:
+            chain, level = [], jurisdiction
+            while level is not None:
+                chain.append(level.pk)
+                level = level.parent
+            chains[jurisdiction.pk] = chain
+        codes = {code for chain in chains.values() for code in chain}
+        found = {limits.jurisdiction_id: limits for limits in cls.objects.filter(jurisdiction__in=codes)}
+        default = cls()
+        return {
+            code: next((found[level] for level in chain if level in found), default) for code, chain in chains.items()
+        }
 
     def acceptance_due(self, received_at: datetime.datetime) -> datetime.date:
         """The last day to accept (or refuse) a problem received at `received_at`."""
