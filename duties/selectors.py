@@ -193,6 +193,16 @@ def requirements_for_department(department):
     return Requirement.objects.naming(department).with_departments().order_by("document__position", "position")
 
 
+def obligations_of(department, day: datetime.date) -> list:
+    """What a department's plan and report answer for: the specific duties it leads on `day`, or, while it has
+    published no list, the general requirements its documents put on it (DutyItem or Requirement objects, each
+    with its text and subject_key)."""
+    duties = list(duties_for_department(department, day=day))
+    if duties:
+        return duties
+    return [r for r in requirements_for_department(department) if department in r.addressed_departments]
+
+
 def requirements_of(jurisdiction):
     return Requirement.objects.filter(document__jurisdiction=jurisdiction).with_departments()
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from duties.models import Department, DutyItem, Jurisdiction
+from duties.models import Department, DutyItem, Jurisdiction, Requirement
 
 PLAN_YEAR_MIN, PLAN_YEAR_MAX = 2000, 2100
 NOT_A_DAY_OF_EVERY_YEAR = _("截止日期须是每年都有的一天（如 3 月 31 日；不能是 2 月 29 日或 4 月 31 日）。")
@@ -198,10 +198,25 @@ class AnnualPlan(models.Model):
 
 
 class PlanEntry(models.Model):
-    """Plan one duty the department leads: the goal, key tasks, measures, who is responsible and by when."""
+    """Plan one duty the department leads: the goal, key tasks, measures, who is responsible and by when.
+
+    The duty is a specific item of the department's list; a department that has published no list plans for
+    the general requirements its province's documents put on it instead (`requirement`), one or the other.
+    """
 
     plan = models.ForeignKey(AnnualPlan, verbose_name=_("方案"), on_delete=models.CASCADE, related_name="entries")
-    duty = models.ForeignKey(DutyItem, verbose_name=_("具体事项"), on_delete=models.PROTECT, related_name="+")
+    duty = models.ForeignKey(
+        DutyItem, verbose_name=_("具体事项"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requirement = models.ForeignKey(
+        Requirement,
+        verbose_name=_("一般要求"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("部门尚未公开具体事项清单时，文件对其提出的一般要求。"),
+    )
     duty_text = models.TextField(_("事项内容"), help_text=_("建立方案时的事项原文。"))
     goal = models.TextField(_("年度目标"), blank=True)
     key_tasks = models.TextField(_("重点任务"), blank=True)
@@ -223,10 +238,25 @@ class PlanEntry(models.Model):
                 name="plan_entry_one_per_duty",
                 violation_error_message=_("同一事项在一份方案中只能出现一次。"),
             ),
+            models.UniqueConstraint(
+                fields=["plan", "requirement"],
+                name="plan_entry_one_per_requirement",
+                violation_error_message=_("同一要求在一份方案中只能出现一次。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(duty__isnull=False, requirement__isnull=True)
+                | Q(duty__isnull=True, requirement__isnull=False),
+                name="plan_entry_is_a_duty_or_a_requirement",
+                violation_error_message=_("每一条须对应一个具体事项或一项一般要求。"),
+            ),
         ]
 
     def __str__(self):
         return self.duty_text[:40]
+
+    @property
+    def subject(self):
+        return self.duty if self.duty_id else self.requirement
 
 
 class PlanRevision(models.Model):

@@ -106,9 +106,15 @@ def planned_work(department, year) -> dict[int, PlannedWork]:
     if revision is None:
         return {}
     return {
-        entry["lineage"]: PlannedWork(goal=entry["goal"], tasks=entry["key_tasks"])
+        subject_of(entry): PlannedWork(goal=entry["goal"], tasks=entry["key_tasks"])
         for entry in revision.content["entries"]
     }
+
+
+def subject_of(kept_entry: dict) -> str:
+    """The subject_key of an entry as a revision keeps it (revisions kept before requirements were planned
+    name only the duty's lineage)."""
+    return kept_entry.get("subject") or f"duty:{kept_entry['lineage']}"
 
 
 @dataclass(frozen=True)
@@ -132,14 +138,13 @@ def plan_report_difference(department: Department, year: int) -> PlanReportDiffe
     report = Report.objects.filter(department=department, year=year).first()
     if revision is None or report is None:
         return None
-    planned = {entry["lineage"]: entry["duty_text"] for entry in revision.content["entries"]}
+    planned = {subject_of(entry): entry["duty_text"] for entry in revision.content["entries"]}
     reported = {}
-    for entry in ReportEntry.objects.filter(report=report).select_related("duty").order_by("position"):
+    entries = ReportEntry.objects.filter(report=report).select_related("duty", "requirement").order_by("position")
+    for entry in entries:
         written = bool(entry.progress.strip()) or entry.status != ReportEntry.Status.NOT_STARTED
-        reported[entry.duty.lineage] = (entry.duty_text, written or not report.is_filed)
+        reported[entry.subject.subject_key] = (entry.duty_text, written or not report.is_filed)
     return PlanReportDifference(
-        planned_not_reported=[
-            text for lineage, text in planned.items() if lineage not in reported or not reported[lineage][1]
-        ],
-        reported_not_planned=[text for lineage, (text, _written) in reported.items() if lineage not in planned],
+        planned_not_reported=[text for key, text in planned.items() if key not in reported or not reported[key][1]],
+        reported_not_planned=[text for key, (text, _written) in reported.items() if key not in planned],
     )

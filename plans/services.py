@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.audit import AuditEntry, audit_entry_record
-from duties.selectors import duties_for_department
+from duties.models import DutyItem, Requirement
+from duties.selectors import obligations_of
 from plans import permissions
 from plans.models import AnnualPlan, PlanEntry, PlanRevision, plannable_years
 from reports.rules import today_in_china
@@ -67,7 +68,8 @@ def _record(user, plan, step: str, comment: str = ""):
 
 @transaction.atomic
 def plan_create(*, user, department, year: int) -> AnnualPlan:
-    """Open a draft of `department`'s plan on `year`, pre-filled with the duties it leads on 1 January."""
+    """Open a draft of `department`'s plan on `year`, pre-filled with the duties it leads on 1 January (or the
+    general requirements put on it, while it has published no list)."""
     _deny_unless(permissions.can_create(user, department))
     if not department.bears_key_duties:
         raise ValidationError(NOT_KEY_DUTY_DEPARTMENT)
@@ -84,8 +86,14 @@ def plan_create(*, user, department, year: int) -> AnnualPlan:
     except IntegrityError:
         raise ValidationError({"year": PLAN_EXISTS}) from None
     PlanEntry.objects.bulk_create(
-        PlanEntry(plan=plan, duty=duty, duty_text=duty.text, position=position)
-        for position, duty in enumerate(duties_for_department(department, day=datetime.date(year, 1, 1)), start=1)
+        PlanEntry(
+            plan=plan,
+            duty=subject if isinstance(subject, DutyItem) else None,
+            requirement=subject if isinstance(subject, Requirement) else None,
+            duty_text=subject.text,
+            position=position,
+        )
+        for position, subject in enumerate(obligations_of(department, datetime.date(year, 1, 1)), start=1)
     )
     audit_entry_record(user=user, action=AuditEntry.Action.ADD, obj=plan)
     return plan
@@ -129,12 +137,14 @@ def snapshot(plan: AnnualPlan) -> dict:
         "entries": [
             {
                 "duty": entry.duty_id,
-                "lineage": entry.duty.lineage,
+                "lineage": entry.duty.lineage if entry.duty_id else None,
+                "requirement": entry.requirement_id,
+                "subject": entry.subject.subject_key,
                 "duty_text": entry.duty_text,
                 **{field: getattr(entry, field) for field in ENTRY_FIELDS if field != "planned_completion"},
                 "planned_completion": entry.planned_completion.isoformat() if entry.planned_completion else None,
             }
-            for entry in plan.entries.select_related("duty").order_by("position")
+            for entry in plan.entries.select_related("duty", "requirement").order_by("position")
         ],
     }
 

@@ -256,6 +256,10 @@ class ReportEntry(models.Model):
         return self.duty_text[:40]
 
     @property
+    def subject(self):
+        return self.duty if self.duty_id else self.requirement
+
+    @property
     def evidence_link_list(self):
         return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
 

@@ -1,8 +1,9 @@
 """What a department planned for the year, as its report shows beside each duty it led.
 
 The annual plans live in an app above this one (it uses the reports' accounts and rules), so reports do not
-import it: settings.REPORT_PLANNED_WORK names the function that answers, `(department, year) -> {lineage:
-PlannedWork}`, and the project's settings wire the two together. Without it a report opens with no plan.
+import it: settings.REPORT_PLANNED_WORK names the function that answers, `(department, year) -> {subject_key:
+PlannedWork}` (DutyItem.subject_key or Requirement.subject_key), and the project's settings wire the two
+together. Without it a report opens with no plan.
 """
 
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ class PlannedWork:
     tasks: str
 
 
-def planned_work(department, year: int) -> dict[int, PlannedWork]:
-    """The planned goal and key tasks of each duty `department` planned for `year`, by the duty's lineage."""
+def planned_work(department, year: int) -> dict[str, PlannedWork]:
+    """The planned goal and key tasks of each duty (or requirement) `department` planned for `year`, by its
+    subject_key."""
     source = getattr(settings, "REPORT_PLANNED_WORK", "")
     return import_string(source)(department, year) if source else {}

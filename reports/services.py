@@ -15,7 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from duties.selectors import duties_for_department, requirements_for_department
+from duties.models import DutyItem, Requirement
+from duties.selectors import obligations_of
 from reports import attachments, permissions, planning, rules, search_index
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
@@ -93,25 +94,19 @@ def report_create(*, user, department, year: int) -> Report:
 def _entries_for(report: Report, department, day: datetime.date) -> list[ReportEntry]:
     """One entry per specific duty the department leads on `day`, with what its plan for the year set out;
     without a list, one per general requirement put on it."""
-    duties = list(duties_for_department(department, day=day))
-    if duties:
-        planned = planning.planned_work(department, report.year)
-        no_plan = planning.PlannedWork(goal="", tasks="")
-        return [
-            ReportEntry(
-                report=report,
-                duty=duty,
-                duty_text=duty.text,
-                planned_goal=planned.get(duty.lineage, no_plan).goal,
-                planned_tasks=planned.get(duty.lineage, no_plan).tasks,
-                position=position,
-            )
-            for position, duty in enumerate(duties, start=1)
-        ]
-    requirements = [r for r in requirements_for_department(department) if department in r.addressed_departments]
+    planned = planning.planned_work(department, report.year)
+    no_plan = planning.PlannedWork(goal="", tasks="")
     return [
-        ReportEntry(report=report, requirement=requirement, duty_text=requirement.text, position=position)
-        for position, requirement in enumerate(requirements, start=1)
+        ReportEntry(
+            report=report,
+            duty=subject if isinstance(subject, DutyItem) else None,
+            requirement=subject if isinstance(subject, Requirement) else None,
+            duty_text=subject.text,
+            planned_goal=planned.get(subject.subject_key, no_plan).goal,
+            planned_tasks=planned.get(subject.subject_key, no_plan).tasks,
+            position=position,
+        )
+        for position, subject in enumerate(obligations_of(department, day), start=1)
     ]
 
 

@@ -186,6 +186,11 @@ class DutyItem(SearchableModel):
         return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])
 
     @property
+    def subject_key(self) -> str:
+        """What a plan's and a report's entries on this duty are about, through every rewording."""
+        return f"duty:{self.lineage}"
+
+    @property
     def is_current(self) -> bool:
         return self.valid_on(timezone.localdate())
 

@@ -58,6 +58,11 @@ class Requirement(models.Model):
     def get_absolute_url(self) -> str:
         return self.provision.get_absolute_url()
 
+    @property
+    def subject_key(self) -> str:
+        """What a plan's and a report's entries on this requirement are about (DutyItem.subject_key's peer)."""
+        return f"requirement:{self.pk}"
+
     def _departments_in(self, roles):
         return [role.department for role in self.roles.all() if role.role in roles and role.department_id]
 

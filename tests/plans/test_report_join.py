@@ -1,6 +1,8 @@
 """Plan and report joined: the report on a year opens with each duty's plan as filed, the public report shows the
 plan beside the outcome, and duties planned but not reported on (or reported but never planned) are named."""
 
+import datetime
+
 import pytest
 from django.db.models import F
 
@@ -89,4 +91,40 @@ def test_planned_work_follows_a_duty_through_its_versions_by_lineage(filed_plan,
             F("lineage"), flat=True
         )
     )
-    assert set(planned) == lineages
+    assert set(planned) == {f"duty:{lineage}" for lineage in lineages}
+
+
+def test_a_department_without_a_list_plans_and_reports_on_the_requirements_put_on_it(henan, henan_office, clock):
+    """Henan's document only requires its departments to publish lists: their plans and reports answer for the
+    general requirements it puts on them, the report pre-filled from the plan, nothing left unmatched."""
+    from duties.models import Department
+    from duties.selectors import obligations_of, requirements_for_department
+
+    department = next(
+        d
+        for d in Department.objects.filter(jurisdiction=henan, bears_key_duties=True).order_by("position")
+        if any(d in r.addressed_departments for r in requirements_for_department(d))
+    )
+    approver = factories.make_approver(department)
+    clock("2026-01-05 09:00")
+    plan = factories.make_filed_plan(department, 2026, approver, henan_office, publish=True)
+    requirements = obligations_of(department, datetime.date(2026, 1, 1))
+    entries = list(plan.entries.order_by("position"))
+    assert [entry.requirement_id for entry in entries] == [r.pk for r in requirements] and requirements
+    assert {entry.duty_id for entry in entries} == {None}
+    clock("2027-01-04 09:00")
+    report = factories.make_filed_report(department, 2026, approver, publish=True)
+    assert [(e.requirement_id, e.planned_goal) for e in report.entries.order_by("position")] == [
+        (entry.requirement_id, entry.goal) for entry in entries
+    ]
+    assert not selectors.plan_report_difference(department, 2026).any
+    html = factories_client_get(plan.get_absolute_url())
+    assert html.count("一般要求") >= len(entries)
+
+
+def factories_client_get(url):
+    from django.test import Client
+
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
