@@ -2,13 +2,17 @@
 
 An index (`/sitemap.xml`) of one file per kind of page (`/sitemap-duties.xml` …), each split into pages of
 at most 50,000 addresses (`?p=2`), as the sitemaps protocol allows: every jurisdiction (provinces, and the
-cities and counties that joined), every department and every duty in force, nationally.
+cities and counties that joined), every department and every duty in force, nationally; every published
+report, plan and quarterly disclosure, and every problem the public may read.
 """
 
 from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
+from disclosures.models import Disclosure
 from duties.models import Department, Document, DutyItem, Jurisdiction, Sector
+from plans.models import AnnualPlan
+from problems import selectors as problem_selectors
 from reports import selectors as report_selectors
 
 
@@ -20,7 +24,14 @@ class StaticPagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["pages:home", "duties:sector_list", "pages:search"]
+        return [
+            "pages:home",
+            "duties:sector_list",
+            "pages:search",
+            "calendars:calendar",
+            "problems:list",
+            "problems:new",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -66,6 +77,26 @@ class PublishedReportSitemap(Sitemap):
         return report.published_at
 
 
+class PublishedPlanSitemap(Sitemap):
+    def items(self):
+        return AnnualPlan.objects.published().select_related("department__jurisdiction").order_by("pk")
+
+
+class PublishedDisclosureSitemap(Sitemap):
+    def items(self):
+        return Disclosure.objects.published().order_by("pk")
+
+    def lastmod(self, disclosure):
+        return disclosure.published_at
+
+
+class PublicProblemSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return problem_selectors.public_problems().order_by("pk")
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "jurisdictions": JurisdictionSitemap,
@@ -74,4 +105,7 @@ SITEMAPS = {
     "duties": DutySitemap,
     "sectors": SectorSitemap,
     "reports": PublishedReportSitemap,
+    "plans": PublishedPlanSitemap,
+    "disclosures": PublishedDisclosureSitemap,
+    "problems": PublicProblemSitemap,
 }

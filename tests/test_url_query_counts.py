@@ -61,8 +61,10 @@ BASELINES = {
     "api-schema": [Check(0)],
     "api-docs": [Check(0)],
     "care_mode_switch": [Check(0, method="post", data={"care_mode": "1"}, status=302)],
-    "sitemap": [Check(7)],  # the index: one file per kind of page, each counted to know its pages
-    "sitemap-section": [Check(3, {"section": "duties"}), Check(3, {"section": "departments"})],
+    "sitemap": [Check(11)],  # the index: one file per kind of page, each counted to know its pages
+    "sitemap-section": [
+        Check(3, {"section": section}) for section in ("duties", "departments", "plans", "disclosures", "problems")
+    ],
     # The API. A `jurisdiction` or `province` filter adds its lookup.
     "province-list": [Check(2)],
     "province-detail": [Check(1, {"code": "jiangxi"}), Check(1, {"code": "360000"})],

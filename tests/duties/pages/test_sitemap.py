@@ -70,3 +70,32 @@ def test_a_file_holds_at_most_its_limit_and_the_rest_goes_on_the_next_page(clien
     ]
     pages = [locations(client, f"/sitemap-duties.xml?p={page}") for page in (1, 2)]
     assert [len(page) for page in pages] == [50, 34]  # Jiangxi's 84 duties in force
+
+
+def test_it_lists_the_published_plans_disclosures_and_public_problems_and_they_answer(client, clock):
+    """What the working year and the problems publish is found too; what is not yet public is not listed."""
+    from duties.services.divisions import local_governments_join
+    from tests import factories
+    from tests.disclosures.test_services import publish
+    from tests.problems import factories as problem_factories
+
+    jiangxi, jilin = Jurisdiction.objects.get(code="360000"), Jurisdiction.objects.get(code="220000")
+    department = Department.objects.get(pk=360000008)
+    approver, office = factories.make_approver(department), factories.make_office(jiangxi)
+    clock("2026-01-05 09:00")
+    plan = factories.make_filed_plan(department, 2026, approver, office, publish=True)
+    transport = Department.objects.get(pk=360000009)
+    draft_plan = factories.make_filed_plan(transport, 2026, factories.make_approver(transport), office)
+    local_governments_join(province=jilin)
+    county = Department.objects.get(jurisdiction="220102")
+    clock("2026-04-10 09:00")
+    disclosure = publish(county, factories.make_approver(county), 2026, 1)
+    public = problem_factories.file_problem(jiangxi).problem
+    public = problem_factories.assigned(public, office, department)
+    private = problem_factories.file_problem(jiangxi).problem
+    paths = every_address(client)
+    assert {plan.get_absolute_url(), disclosure.get_absolute_url(), public.get_absolute_url()} <= paths
+    assert {"/calendar/", "/problems/", "/problems/new/"} <= paths
+    assert draft_plan.get_absolute_url() not in paths and private.get_absolute_url() not in paths
+    for path in (plan.get_absolute_url(), disclosure.get_absolute_url(), public.get_absolute_url()):
+        assert client.get(path).status_code == 200, path
