@@ -76,6 +76,20 @@ def test_one_address_may_file_only_so_many_reports_an_hour(client, county, setti
     assert other.post("/problems/new/", form_data(other, county)).status_code == 302
 
 
+def test_behind_a_proxy_each_citizen_is_counted_by_the_address_the_proxy_saw(county, settings):
+    """Every request comes from the proxy's address: counting that would let two reports an hour from the
+    whole country; a client writing its own X-Forwarded-For does not escape its count either."""
+    settings.PROBLEM_REPORTS_PER_HOUR, settings.TRUSTED_PROXY_COUNT = 1, 1
+
+    def post(seen_by_proxy, written_by_client=""):
+        header = f"{written_by_client}, {seen_by_proxy}" if written_by_client else seen_by_proxy
+        browser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=header)
+        return browser.post("/problems/new/", form_data(browser, county)).status_code
+
+    assert [post("203.0.113.7"), post("198.51.100.4")] == [302, 302]
+    assert post("203.0.113.7", written_by_client="192.0.2.99") == 429
+
+
 def test_a_future_day_and_an_oversized_description_are_refused(client, county):
     response = client.post(
         "/problems/new/", form_data(client, county, observed_on="2999-01-01", description="扬" * 5001)
