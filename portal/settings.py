@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "disclosures",
     "calendars",
     "problems",
+    "contact",
     "captcha",
     "pages",
 ]

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("disclosures.urls")),
     path("", include("calendars.urls")),
     path("", include("problems.urls")),
+    path("", include("contact.urls")),
     # The public pages come last: their first segment is a province's slug.
     path("", include("pages.urls")),
     path("", include("duties.urls")),

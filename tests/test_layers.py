@@ -21,6 +21,7 @@ FORBIDDEN = {
     "plans": {"disclosures", "calendars", "pages", "portal"},
     "disclosures": {"plans", "calendars", "pages", "portal"},
     "problems": {"plans", "disclosures", "calendars", "pages", "portal"},
+    "contact": {"plans", "disclosures", "problems", "calendars", "pages", "portal"},
     "calendars": {"pages", "portal"},
 }
 

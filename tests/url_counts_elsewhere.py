@@ -17,6 +17,12 @@ COUNTED_ELSEWHERE = {
     "disclosures:public_detail": "tests/disclosures/test_board.py",
     "disclosures:board": "tests/disclosures/test_board.py",
     "calendars:year_at_a_glance": "tests/calendars/test_year_at_a_glance.py",
+    # Contact data and corrections: each page with one and with several corrections.
+    "contact:correction_new": "tests/contact/test_contact_and_corrections.py",
+    "contact:correction_track": "tests/contact/test_contact_and_corrections.py",
+    "contact:corrections": "tests/contact/test_contact_and_corrections.py",
+    "contact:correction_work": "tests/contact/test_contact_and_corrections.py",
+    "contact:contact_edit": "tests/contact/test_contact_and_corrections.py",
     # Problems (filed, routed, handled): their pages and endpoints with 1 and 5 problems.
     "routing": "tests/problems/test_query_counts.py",
     "problem-list": "tests/problems/test_query_counts.py",
