@@ -2,27 +2,16 @@
 one arrives, the reader (if they left an address) when it is answered. Sent after the transaction commits;
 a mail server that fails is logged by the correction's number, never by address, and undoes nothing."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from contact.models import CorrectionRequest
-
-logger = logging.getLogger(__name__)
+from mailing import send_notice
 
 
 def _send(subject: str, body: str, recipients, correction: CorrectionRequest) -> int:
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
-        return 0
-    try:
-        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception as error:  # a mail server down must not undo the step, nor hide the failure
-        logger.error("correction %s: notification failed (%s)", correction.number, type(error).__name__)
-        return 0
+    return send_notice(subject, body, recipients, about=f"correction {correction.number}")
 
 
 def handler_addresses(department) -> list[str]:

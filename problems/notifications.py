@@ -6,28 +6,16 @@ number, never by address) and does not undo the step. The reporter's message car
 only if they asked for mail, and no other person's data.
 """
 
-import logging
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from mailing import send_notice
 from problems.models import Consultation, Event, Problem
 
-logger = logging.getLogger(__name__)
 
-
-def _send(subject: str, body: str, recipients: list[str], problem: Problem) -> int:
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
-        return 0
-    try:
-        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception as error:  # a mail server down must not undo the step, nor hide the failure
-        logger.error("problem %s: notification failed (%s)", problem.number, type(error).__name__)
-        return 0
+def _send(subject: str, body: str, recipients, problem: Problem) -> int:
+    return send_notice(subject, body, recipients, about=f"problem {problem.number}")
 
 
 def handler_addresses(department_id) -> list[str]:

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # package → the project packages it must never import
 FORBIDDEN = {
     "search": {"duties", "reports", "pages", "api", "clients", "portal"},
+    "mailing": {"duties", "reports", "pages", "api", "search", "clients", "portal", "problems", "contact"},
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},

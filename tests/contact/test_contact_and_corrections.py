@@ -184,3 +184,21 @@ def test_every_page_reads_a_fixed_number_of_queries(client, department, other_de
     services.contact_save(user=editor, department=department, phone="0791-1")
     assert counts(sent) == one
     assert max(one.values()) <= 12, one
+
+
+def test_a_mail_server_down_loses_no_correction_and_logs_no_address(
+    client, department, office, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    import mailing
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(mailing, "send_mail", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.correction_send(
+            department=department, text="有误。", submit_token=services.new_submit_token(), reporter_email=READER_EMAIL
+        )
+    assert CorrectionRequest.objects.filter(pk=sent.correction.pk).exists()
+    assert f"correction {sent.correction.number}: notification failed" in caplog.text
+    assert "office@example.gov.cn" not in caplog.text and READER_EMAIL not in caplog.text
