@@ -10,12 +10,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from clients import addresses
+
 WINDOW_SECONDS = 3600
 TOO_MANY_REPORTS = _("同一网络在一小时内提交的问题过多，请稍后再试，或拨打 12345、12369 热线。")
 
 
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    # The client's own address behind the proxies (TRUSTED_PROXY_COUNT), not the proxy's: behind nginx
+    # REMOTE_ADDR is nginx itself, and every citizen would share one count.
+    return addresses.client_address(request) or ""
 
 
 def _key(address: str) -> str:

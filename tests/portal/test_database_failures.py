@@ -1,5 +1,6 @@
 """An unreachable database gives a clean 503 with Retry-After, never a 500; /healthz says so."""
 
+import errno
 from unittest import mock
 
 import pytest
@@ -79,3 +80,11 @@ def test_health_stays_200_while_only_the_replica_is_down(client):
         "status": "degraded",
         "databases": {"default": "ok", "replica": "unavailable: OperationalError"},
     }
+
+
+def test_a_full_storage_is_a_507_that_says_so(client):
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with mock.patch("duties.selectors.provinces_with_counts", side_effect=full):
+        response = client.get("/")
+    assert response.status_code == 507 and response["Retry-After"] == "300"
+    assert "存储空间已满" in response.content.decode()

@@ -76,6 +76,15 @@ def test_one_address_may_file_only_so_many_reports_an_hour(client, county, setti
     assert other.post("/problems/new/", form_data(other, county)).status_code == 302
 
 
+def test_behind_the_proxy_each_citizen_is_counted_by_their_own_address(county, settings):
+    """nginx connects from 127.0.0.1 for everybody: the count follows the address it reports (X-Forwarded-For)."""
+    settings.PROBLEM_REPORTS_PER_HOUR = 1
+    first, second = (Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=ip) for ip in ("192.0.2.7", "192.0.2.8"))
+    assert first.post("/problems/new/", form_data(first, county)).status_code == 302
+    assert second.post("/problems/new/", form_data(second, county)).status_code == 302
+    assert first.post("/problems/new/", form_data(first, county)).status_code == 429
+
+
 def test_a_future_day_and_an_oversized_description_are_refused(client, county):
     response = client.post(
         "/problems/new/", form_data(client, county, observed_on="2999-01-01", description="扬" * 5001)
