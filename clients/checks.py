@@ -10,6 +10,7 @@ import os
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.utils.module_loading import import_string
 
 from clients.throttling import parse_rate
 
@@ -24,7 +25,9 @@ RATE_SETTINGS = ("API_ANON_THROTTLE_RATE", "API_USER_THROTTLE_RATE", "LOGIN_THRO
 
 
 def cache_is_shared() -> bool:
-    return settings.CACHES["default"]["BACKEND"] in SHARED_CACHE_BACKENDS
+    """Whether the cache is one of the shared backends, or made from one (a subclass)."""
+    backend = import_string(settings.CACHES["default"]["BACKEND"])
+    return issubclass(backend, tuple(import_string(shared) for shared in SHARED_CACHE_BACKENDS))
 
 
 def counting_errors(workers: int | None):

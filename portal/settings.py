@@ -8,9 +8,10 @@ import json
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from portal.database_urls import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -115,28 +116,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 
-def database_from_url(url):
-    database = dj_database_url.parse(
-        url,
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        # A connection that died (a database restart) is replaced at the next request.
-        conn_health_checks=True,
-    )
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        # A search for a common character gathers a few hundred thousand rows from the n-gram index;
-        # with the default 4MB the bitmap turns lossy and every row is re-read (search/).
-        work_mem = os.environ.get("DATABASE_WORK_MEM", "32MB")
-        # JIT compiles expressions for analytical queries; for a page of results it only adds 40-80 ms.
-        database.setdefault("OPTIONS", {}).setdefault("options", f"-c work_mem={work_mem} -c jit=off")
-    return database
-
-
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 if os.environ.get("DATABASE_REPLICA_URL"):
-    # Public reads go to a streaming replica; writes and signed-in users stay on the primary.
+    # Public reads go to a streaming replica; writes, transactions, signed-in users and, for a few seconds,
+    # the browser that just wrote stay on the primary (portal/database.py says the whole rule).
     DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["portal.database.PrimaryReplicaRouter"]
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "10"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -329,10 +316,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answered from each process's memory while Redis is down (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "TIMEOUT": 300,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,9 +1,10 @@
 """An unreachable database gives a clean 503 with Retry-After, never a 500; /healthz says so."""
 
+import errno
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connections
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,27 @@ def test_health_reports_503_when_the_database_fails(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["databases"]["default"] == "unavailable: OperationalError"
+
+
+def test_health_stays_200_while_only_the_replica_is_down(client):
+    """Reads fall back to the primary: a load balancer must not take every app server out for the replica."""
+
+    class DownReplica:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    with mock.patch("portal.health.connections", {"default": connections["default"], "replica": DownReplica()}):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "databases": {"default": "ok", "replica": "unavailable: OperationalError"},
+    }
+
+
+def test_a_full_storage_is_a_507_that_says_so(client):
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with mock.patch("duties.selectors.provinces_with_counts", side_effect=full):
+        response = client.get("/")
+    assert response.status_code == 507 and response["Retry-After"] == "300"
+    assert "存储空间已满" in response.content.decode()
