@@ -4,6 +4,8 @@ Every error GeoReport's views give is its list of `{code, description}`, whateve
 405, 406, 415); 429 and 503 are the portal's `{"detail"}` like every endpoint's (api.errors).
 """
 
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.plumbing import build_array_type
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 
 from duties.filtersets import JURISDICTION_SCHEMA
@@ -11,22 +13,20 @@ from problems.models import Problem
 from problems.open311 import dates, serializers
 
 TAGS = ["open311"]
-ERROR_LIST = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "properties": {
-            "code": {"type": "integer", "description": "HTTP 状态码，与响应的状态码相同。"},
-            "description": {"type": "string", "description": "出错的原因，出错的参数名在前（如“status: …”）。"},
-        },
-        "required": ["code", "description"],
-    },
-    "minItems": 1,
-}
+
+
+class GeoReportErrorsExtension(OpenApiSerializerExtension):
+    """GeoReport's errors are a list: one component, `GeoReportErrors`, an array of `GeoReportError`."""
+
+    target_class = serializers.GeoReportErrorsSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        error = auto_schema.resolve_serializer(serializers.GeoReportErrorSerializer, direction)
+        return {**build_array_type(error.ref), "minItems": 1, "description": "GeoReport 的错误列表。"}
 
 
 def errors(description):
-    return OpenApiResponse(response=ERROR_LIST, description=description)
+    return OpenApiResponse(response=serializers.GeoReportErrorsSerializer, description=description)
 
 
 ERRORS = errors("GeoReport 的错误列表：[{code, description}]，description 以出错的参数名开头。")
@@ -97,10 +97,8 @@ requests = extend_schema(
 )
 request_create = extend_schema(
     operation_id="open311_request_create",
-    request={
-        "application/x-www-form-urlencoded": serializers.RequestCreateSerializer,
-        "multipart/form-data": serializers.RequestCreateSerializer,
-    },
+    # GeoReport's form fields; multipart/form-data is read too, for clients that send it.
+    request={"application/x-www-form-urlencoded": serializers.RequestCreateSerializer},
     responses={
         201: serializers.CreatedSerializer(many=True),
         **COMMON_ERRORS,

@@ -39,6 +39,15 @@ def services() -> list[dict]:
     ]
 
 
+class GeoReportErrorSerializer(serializers.Serializer):
+    code = serializers.IntegerField(help_text="HTTP 状态码，与响应的状态码相同。")
+    description = serializers.CharField(help_text="出错的原因，出错的参数名在前（如“status: …”）。")
+
+
+class GeoReportErrorsSerializer(serializers.Serializer):
+    """GeoReport's error answer, a list of errors (documented by problems.open311.schema)."""
+
+
 class ServiceSerializer(serializers.Serializer):
     service_code = serializers.ChoiceField(
         choices=Problem.Category.choices, help_text="服务代码，即问题类别；提交时作为 service_code。"
