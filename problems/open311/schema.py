@@ -25,6 +25,15 @@ class GeoReportErrorsExtension(OpenApiSerializerExtension):
         return {**build_array_type(error.ref), "minItems": 1, "description": "GeoReport 的错误列表。"}
 
 
+class RequestCreateExtension(OpenApiSerializerExtension):
+    """A request filed takes GeoReport's fields and no other (an unknown field is a 400 naming it)."""
+
+    target_class = serializers.RequestCreateSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        return {**auto_schema._map_basic_serializer(self.target, direction), "additionalProperties": False}
+
+
 def errors(description):
     return OpenApiResponse(response=serializers.GeoReportErrorsSerializer, description=description)
 

@@ -30,6 +30,8 @@ CLOSED_STATUSES = [Problem.Status.CLOSED, Problem.Status.DECLINED]
 CONTACT = ("first_name", "last_name", "phone", "email", "description", "address_string")
 UNKNOWN_SERVICE = "没有服务代码“%(code)s”；可用的服务代码见 services.json。"
 UNKNOWN_STATUS = "只能是 open 或 closed，或以逗号分隔的两者。"
+UNKNOWN_FIELD = "没有字段“%(name)s”；可用的字段：%(accepted)s。"
+NAME_SHOWN = 40
 
 
 def _person_name(first: str, last: str) -> str:
@@ -61,6 +63,10 @@ class GeoReportView(APIView):
     query_parameters: dict[str, tuple[str, ...]] = {}
 
     def initial(self, request, *args, **kwargs):
+        # A method the endpoint does not serve is a 405 whatever its parameters.
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise exceptions.MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
         accepted = self.query_parameters.get(request.method.lower(), ())
         errors = query_errors(request.query_params, accepted)
@@ -165,6 +171,15 @@ class RequestListView(GeoReportView):
         if hotline is None:
             return error(403, "api_key 无效或缺失。")
         data = serializers.RequestCreateSerializer(data=request.data)
+        # GeoReport's fields and no other: this portal's services have no attributes (`metadata` is false).
+        accepted = "、".join(data.fields)
+        unknown = {
+            name[:NAME_SHOWN]: UNKNOWN_FIELD % {"name": name[:NAME_SHOWN], "accepted": accepted}
+            for name in request.data
+            if name not in data.fields
+        }
+        if unknown:
+            raise exceptions.ValidationError(unknown)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         jurisdiction = self.jurisdiction(values["jurisdiction_id"], required=True)

@@ -44,6 +44,7 @@ def known_values() -> dict[str, list]:
     provinces = list(Jurisdiction.objects.provinces().order_by("code"))
     # A slug names a province in any case: JIANGXI and JiangXi are the same province as jiangxi.
     slugs = [name for p in provinces for name in (p.slug, p.slug.upper(), p.slug.capitalize())]
+    province_names = [*(p.code for p in provinces), *slugs]
     jurisdictions = [*Jurisdiction.objects.order_by("code").values_list("code", flat=True), *slugs]
     departments = list(Department.objects.order_by("pk").values_list("pk", flat=True))
     return {
@@ -52,7 +53,7 @@ def known_values() -> dict[str, list]:
         "document": list(Document.objects.order_by("pk").values_list("pk", flat=True)),
         "edition": list(Edition.objects.order_by("pk").values_list("pk", flat=True)),
         "sector": list(Sector.objects.order_by("code").values_list("code", flat=True)),
-        "province": jurisdictions,
+        "province": province_names,  # a province's code or slug: what every `province` names
         "jurisdiction": jurisdictions,
         "compliance:province": [p.code for p in provinces if rules.annual_rule_for(p) is not None]
         + [p.slug for p in provinces if rules.annual_rule_for(p) is not None],
