@@ -97,6 +97,12 @@ RECORD_LINKS = [
     ("lead_departments_list", "departments_retrieve", "id", "$response.body#/results/0/id"),
     ("compliance_list", "departments_retrieve", "id", "$response.body#/results/0/department/id"),
     ("reports_list", "departments_retrieve", "id", "$response.body#/results/0/department/id"),
+    ("routing_retrieve", "departments_retrieve", "id", "$response.body#/results/0/department/id"),
+    ("routing_retrieve", "duties_retrieve", "id", "$response.body#/results/0/duties/0/id"),
+    # GeoReport v2 answers lists: a service leads to its definition, a request (filed or listed) to its record.
+    ("open311_services", "open311_service_definition", "service_code", "$response.body#/0/service_code"),
+    ("open311_requests", "open311_request", "service_request_id", "$response.body#/0/service_request_id"),
+    ("open311_request_create", "open311_request", "service_request_id", "$response.body#/0/service_request_id"),
 ]
 
 
@@ -123,6 +129,7 @@ def link_lists_to_records(result, generator, request, public):
         links.append((methods["get"]["operationId"], target, parameter, f"$response.body#/results/0/{parameter}"))
     for source, target, parameter, expression in links:
         if source in operations and target in operations:
-            response = operations[source][1]["responses"]["200"]
+            responses = operations[source][1]["responses"]
+            response = responses[next(code for code in responses if code.startswith("2"))]
             response.setdefault("links", {})[target] = _link(target, parameter, expression)
     return result

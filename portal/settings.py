@@ -281,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "JurisdictionKindEnum": "duties.models.Jurisdiction.Kind",
         # Reports' compliance status and problems' status are both called "status".
         "ProblemStatusEnum": "problems.models.problems.Status",
+        # A problem's category is also GeoReport's service_code.
+        "ProblemCategoryEnum": "problems.models.problems.Category",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,12 +1,25 @@
-"""The filters of the problem lists, shared by the public pages, the API and the CSV export."""
+"""The filters of the problem lists, shared by the public pages, the API and the CSV export.
+
+They are the duty lists' filters (duties.filtersets): a jurisdiction by code or pinyin, a department by its
+id, a year and a flag in their strict forms, a search of at most 100 characters, so that a page and an
+endpoint read the same query string the same way and a malformed value is a 400 naming its parameter.
+"""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-import search
-from duties.filtersets import DepartmentFilter, JurisdictionFilter, filter_in_province
+from duties.filtersets import (
+    BooleanFilter,
+    DepartmentFilter,
+    JurisdictionFilter,
+    SearchFilter,
+    WholeNumberFilter,
+    filter_in_province,
+)
 from duties.models import Department, Jurisdiction
 from problems.models import Problem
+
+YEARS = (2000, 2100)
 
 
 def _in_jurisdiction(queryset, name, value):
@@ -26,18 +39,20 @@ class ProblemFilterSet(django_filters.FilterSet):
         help_text=_("行政区划代码或省份拼音；含其下各市县。"),
     )
     department = DepartmentFilter(label=_("承办部门"), queryset=Department.objects.all(), help_text=_("部门编号。"))
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=Problem.Status.choices)
-    category = django_filters.ChoiceFilter(label=_("类别"), choices=Problem.Category.choices)
-    source = django_filters.ChoiceFilter(label=_("来源"), choices=Problem.Source.choices)
-    year = django_filters.NumberFilter(
-        label=_("年份"), field_name="received_at__year", min_value=2000, max_value=2100, help_text=_("收到的年份。")
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=Problem.Status.choices, help_text=_("办理状态。"))
+    category = django_filters.ChoiceFilter(label=_("类别"), choices=Problem.Category.choices, help_text=_("问题类别。"))
+    source = django_filters.ChoiceFilter(label=_("来源"), choices=Problem.Source.choices, help_text=_("问题从哪里来。"))
+    year = WholeNumberFilter(
+        label=_("年份"),
+        field_name="received_at__year",
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        help_text=_("收到的年份（北京时间），如 2026。"),
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("已逾期"), method="filter_overdue", help_text=_("当前步骤已超过期限。")
+    overdue = BooleanFilter(
+        label=_("已逾期"), method="filter_overdue", help_text=_("true：当前步骤已超过期限；false：未超过。")
     )
-    search = django_filters.CharFilter(
-        label=_("关键词"), method="filter_search", max_length=search.MAX_QUERY_LENGTH, help_text=_("公开的问题描述。")
-    )
+    search = SearchFilter(label=_("关键词"), help_text=_("公开的问题描述包含的词，简繁体均可。"))
 
     class Meta:
         model = Problem
@@ -48,6 +63,3 @@ class ProblemFilterSet(django_filters.FilterSet):
             return queryset
         overdue = Problem.objects.overdue().values("pk")
         return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
-
-    def filter_search(self, queryset, name, value):
-        return search.search(queryset, value)

@@ -1,6 +1,10 @@
-"""GeoReport v2's paths, with its format suffix (JSON only)."""
+"""GeoReport v2's paths, with its format suffix (JSON only).
 
-from django.urls import path
+A record's id may hold any character, a slash too: whatever a client puts there is answered in GeoReport's
+shape (a 404 for one that names nothing), not by the site's page for an unknown address.
+"""
+
+from django.urls import path, re_path
 
 from problems.open311 import views
 
@@ -8,7 +12,7 @@ app_name = "open311"
 
 urlpatterns = [
     path("services.json", views.ServiceListView.as_view(), name="services"),
-    path("services/<str:service_code>.json", views.ServiceDefinitionView.as_view(), name="service"),
+    re_path(r"^services/(?P<service_code>.*)\.json$", views.ServiceDefinitionView.as_view(), name="service"),
     path("requests.json", views.RequestListView.as_view(), name="requests"),
-    path("requests/<str:service_request_id>.json", views.RequestDetailView.as_view(), name="request"),
+    re_path(r"^requests/(?P<service_request_id>.*)\.json$", views.RequestDetailView.as_view(), name="request"),
 ]

@@ -1,34 +1,37 @@
 """Open311 GeoReport v2 (`/open311/v2/`): services, requests (POST to file, GET to read), requests/{id}, JSON.
 
 Hotline systems file on a caller's behalf with an API key (problems.HotlineKey, issued in the admin or by
-`manage.py issue_hotline_key`). `jurisdiction_id` is a GB/T 2260 code (or a province's pinyin): the place the
-problem is in. A request's `description` as read back is the office's moderated text, its `address` the
-county; the caller's name, phone, e-mail and words are never returned. Errors are GeoReport's list of
-`{"code", "description"}`.
-"""
+`manage.py issue_hotline_key`), as GeoReport's form fields. `jurisdiction_id` is a GB/T 2260 code (or a
+province's pinyin): the place the problem is in. A request's `description` as read back is the office's
+moderated text, its `address` the county; the caller's name, phone, e-mail and words are never returned.
 
-import datetime
+GeoReport fixes the shapes; the portal's rules hold within them: each operation takes the parameters its
+schema documents (problems.open311.schema), each once and never empty, and answers anything else with
+GeoReport's error list, `[{"code": 400, "description": "<parameter>: …"}]`.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, parsers, renderers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.parameters import query_errors
 from duties.models import Jurisdiction
 from problems import selectors, services
 from problems.models import HotlineKey, Problem, TimeLimits
-from problems.open311 import serializers
+from problems.open311 import dates, schema, serializers
 
-STATUS_OPEN, STATUS_CLOSED = "open", "closed"
 MAX_RESULTS = 1000
 DEFAULT_DAYS = 90
 CLOSED_STATUSES = [Problem.Status.CLOSED, Problem.Status.DECLINED]
 CONTACT = ("first_name", "last_name", "phone", "email", "description", "address_string")
+UNKNOWN_SERVICE = "没有服务代码“%(code)s”；可用的服务代码见 services.json。"
+UNKNOWN_STATUS = "只能是 open 或 closed，或以逗号分隔的两者。"
+UNKNOWN_FIELD = "没有字段“%(name)s”；可用的字段：%(accepted)s。"
+NAME_SHOWN = 40
 
 
 def _person_name(first: str, last: str) -> str:
@@ -42,42 +45,38 @@ def error(code: int, description: str) -> Response:
     return Response([{"code": code, "description": description}], status=code)
 
 
-ERRORS = OpenApiResponse(
-    response={
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {"code": {"type": "integer"}, "description": {"type": "string"}},
-            "required": ["code", "description"],
-        },
-    },
-    description="GeoReport 的错误列表：[{code, description}]。",
-)
-JURISDICTION = OpenApiParameter("jurisdiction_id", str, description="行政区划代码（如 360121）或省份拼音。")
+def _described(detail) -> str:
+    """An error's detail as one line: `status: 只能是 open 或 closed。; end_date: …`."""
+    if isinstance(detail, dict):
+        return "; ".join(f"{key}: {_described(value)}" for key, value in detail.items())
+    if isinstance(detail, list):
+        return " ".join(_described(item) for item in detail)
+    return str(detail)
 
 
 class GeoReportView(APIView):
     authentication_classes = []
     permission_classes = []
     renderer_classes = [renderers.JSONRenderer]
-    parser_classes = [parsers.FormParser, parsers.MultiPartParser, parsers.JSONParser]
+    # GeoReport v2 files a request as form fields (application/x-www-form-urlencoded, or multipart).
+    parser_classes = [parsers.FormParser, parsers.MultiPartParser]
+    query_parameters: dict[str, tuple[str, ...]] = {}
 
     def initial(self, request, *args, **kwargs):
+        # A method the endpoint does not serve is a 405 whatever its parameters.
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise exceptions.MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
-        # A NUL character names nothing, and the database refuses it: a 400, not a server error.
-        values = [*request.query_params.values(), *map(str, kwargs.values())]
-        if any("\x00" in value for value in values):
-            raise exceptions.ValidationError({"parameters": "参数中不能有 NUL 字符。"})
+        accepted = self.query_parameters.get(request.method.lower(), ())
+        errors = query_errors(request.query_params, accepted)
+        if errors:
+            raise exceptions.ValidationError(errors)
+        self.jurisdiction(request.query_params.get("jurisdiction_id"))
 
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.APIException) and not isinstance(exc, exceptions.Throttled):
-            detail = exc.detail
-            message = (
-                "; ".join(f"{key}: {value}" for key, value in detail.items())
-                if isinstance(detail, dict)
-                else str(detail)
-            )
-            return error(exc.status_code, message)
+            return error(exc.status_code, _described(exc.detail))
         return super().handle_exception(exc)
 
     def jurisdiction(self, value, *, required=False):
@@ -92,25 +91,18 @@ class GeoReportView(APIView):
 
 
 class ServiceListView(GeoReportView):
-    @extend_schema(
-        operation_id="open311_services",
-        parameters=[JURISDICTION],
-        responses={200: serializers.ServiceSerializer(many=True), 400: ERRORS},
-        tags=["open311"],
-    )
+    query_parameters = {"get": ("jurisdiction_id",)}
+
+    @schema.services
     def get(self, request):
         """The problem categories (service types) a request may be filed under."""
-        self.jurisdiction(request.query_params.get("jurisdiction_id"))
         return Response(serializers.services())
 
 
 class ServiceDefinitionView(GeoReportView):
-    @extend_schema(
-        operation_id="open311_service_definition",
-        parameters=[JURISDICTION],
-        responses={200: serializers.ServiceDefinitionSerializer, 400: ERRORS, 404: ERRORS},
-        tags=["open311"],
-    )
+    query_parameters = {"get": ("jurisdiction_id",)}
+
+    @schema.service_definition
     def get(self, request, service_code):
         """A service's extra attributes: none (every service's `metadata` is false)."""
         if service_code not in Problem.Category.values:
@@ -127,84 +119,67 @@ def _visible():
 
 @method_decorator(sensitive_post_parameters(*CONTACT), name="dispatch")
 class RequestListView(GeoReportView):
-    @extend_schema(
-        operation_id="open311_requests",
-        parameters=[
-            JURISDICTION,
-            OpenApiParameter("service_request_id", str, description="逗号分隔的问题编号；给出时忽略其他条件。"),
-            OpenApiParameter("service_code", str, description="类别。"),
-            OpenApiParameter("start_date", str, description="收到时间下限（W3C 日期时间）。"),
-            OpenApiParameter("end_date", str, description="收到时间上限（W3C 日期时间）。"),
-            OpenApiParameter("status", str, description="open 或 closed，可逗号分隔。"),
-        ],
-        responses={200: serializers.RequestSerializer(many=True), 400: ERRORS},
-        tags=["open311"],
-    )
+    query_parameters = {"get": schema.REQUESTS_QUERY}
+
+    @schema.requests
     def get(self, request):
-        """Requests, newest first: by id, or by category, dates and status (90 days and 1,000 at most)."""
+        """Requests, newest first: by id, or by place, category, dates and status (90 days and 1,000 at most)."""
         params = request.query_params
+        conditions = self._conditions(params)  # every parameter is checked, whether it is used or not
         problems = _visible()
         ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
-        if ids:
-            problems = problems.filter(number__in=ids[:MAX_RESULTS])
-        else:
-            problems = self._filtered(problems, params)
+        problems = problems.filter(number__in=ids[:MAX_RESULTS]) if ids else problems.filter(**conditions)
+        if not ids and params.get("status"):
+            problems = self._with_status(problems, params["status"])
         rows = list(problems.order_by("-received_at", "-id")[:MAX_RESULTS])
         return Response(serializers.RequestSerializer(rows, many=True).data)
 
-    def _filtered(self, problems, params):
+    def _conditions(self, params) -> dict:
+        conditions = {}
         jurisdiction = self.jurisdiction(params.get("jurisdiction_id"))
         if jurisdiction is not None:
             prefix = {"province": 2, "prefecture": 4}.get(jurisdiction.level, 6)
-            problems = problems.filter(jurisdiction__code__startswith=jurisdiction.code[:prefix])
-        if code := params.get("service_code"):
-            problems = problems.filter(category=code)
-        end = self._moment(params, "end_date") or timezone.now()
-        try:
-            start = self._moment(params, "start_date") or end - datetime.timedelta(days=DEFAULT_DAYS)
-        except OverflowError:
-            raise exceptions.ValidationError({"end_date": "日期超出范围。"}) from None
-        problems = problems.filter(received_at__gte=start, received_at__lte=end)
-        wanted = {value.strip() for value in params.get("status", "").split(",") if value.strip()}
-        if wanted - {STATUS_OPEN, STATUS_CLOSED}:
-            raise exceptions.ValidationError({"status": "只能是 open 或 closed。"})
-        if wanted == {STATUS_OPEN}:
-            problems = problems.exclude(status__in=CLOSED_STATUSES)
-        elif wanted == {STATUS_CLOSED}:
-            problems = problems.filter(status__in=CLOSED_STATUSES)
-        return problems
+            conditions["jurisdiction__code__startswith"] = jurisdiction.code[:prefix]
+        if (code := params.get("service_code")) is not None:
+            if code not in Problem.Category.values:
+                raise exceptions.ValidationError({"service_code": UNKNOWN_SERVICE % {"code": code[:40]}})
+            conditions["category"] = code
+        end = dates.moment(params, "end_date") or timezone.now()
+        start = dates.moment(params, "start_date") or dates.days_before(end, DEFAULT_DAYS)
+        self._statuses(params.get("status"))
+        return {**conditions, "received_at__gte": start, "received_at__lte": end}
 
     @staticmethod
-    def _moment(params, name):
-        value = params.get(name)
-        if not value:
-            return None
-        try:
-            moment = parse_datetime(value.replace(" ", "+"))
-            if moment is not None and not timezone.is_aware(moment):
-                moment = timezone.make_aware(moment)
-            if moment is not None:
-                moment.astimezone(datetime.UTC)  # a time the database can hold
-        except (ValueError, OverflowError):
-            moment = None
-        if moment is None:
-            raise exceptions.ValidationError({name: "应为 W3C 日期时间，如 2026-03-01T00:00:00+08:00。"})
-        return moment
+    def _statuses(value) -> set[str]:
+        wanted = set(value.split(",")) if value is not None else set()
+        if wanted - {serializers.STATUS_OPEN, serializers.STATUS_CLOSED}:
+            raise exceptions.ValidationError({"status": UNKNOWN_STATUS})
+        return wanted
 
-    @extend_schema(
-        operation_id="open311_request_create",
-        request=serializers.RequestCreateSerializer,
-        responses={201: serializers.CreatedSerializer(many=True), 400: ERRORS, 403: ERRORS},
-        tags=["open311"],
-    )
+    def _with_status(self, problems, value):
+        wanted = self._statuses(value)
+        if wanted == {serializers.STATUS_OPEN}:
+            return problems.exclude(status__in=CLOSED_STATUSES)
+        if wanted == {serializers.STATUS_CLOSED}:
+            return problems.filter(status__in=CLOSED_STATUSES)
+        return problems
+
+    @schema.request_create
     def post(self, request):
         """File a request on a caller's behalf (an API key is required)."""
-        if not hasattr(request.data, "get"):
-            return error(400, "请求体应为表单字段。")
         hotline = HotlineKey.authenticate(str(request.data.get("api_key", "")))
         if hotline is None:
             return error(403, "api_key 无效或缺失。")
         data = serializers.RequestCreateSerializer(data=request.data)
+        # GeoReport's fields and no other: this portal's services have no attributes (`metadata` is false).
+        accepted = "、".join(data.fields)
+        unknown = {
+            name[:NAME_SHOWN]: UNKNOWN_FIELD % {"name": name[:NAME_SHOWN], "accepted": accepted}
+            for name in request.data
+            if name not in data.fields
+        }
+        if unknown:
+            raise exceptions.ValidationError(unknown)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         jurisdiction = self.jurisdiction(values["jurisdiction_id"], required=True)
@@ -232,12 +207,9 @@ class RequestListView(GeoReportView):
 
 
 class RequestDetailView(GeoReportView):
-    @extend_schema(
-        operation_id="open311_request",
-        parameters=[JURISDICTION],
-        responses={200: serializers.RequestSerializer(many=True), 400: ERRORS, 404: ERRORS},
-        tags=["open311"],
-    )
+    query_parameters = {"get": ("jurisdiction_id",)}
+
+    @schema.request
     def get(self, request, service_request_id):
         """One request, as a list of one (GeoReport's shape)."""
         problem = _visible().filter(number=service_request_id).first()

@@ -8,6 +8,10 @@
   is replaced by one from the database, picked by the generated value so that examples stay diverse
   and reproducible. Negative cases are left as generated. Unknown references have tests of their own
   (tests/api/test_parameters.py).
+- GeoReport's POST (`/open311/v2/requests.json`) files a request with a hotline's API key: a positive case
+  gets a valid key (issued here once, again if its database lost it), a jurisdiction that exists and, when
+  it has neither a place nor both coordinates, a place (GeoReport asks for one or the other, which a schema
+  of independent fields cannot say). A negative case keeps its made-up key: GeoReport answers 403.
 """
 
 import functools
@@ -32,12 +36,15 @@ def csv_text(ctx, response):
 def known_values() -> dict[str, list]:
     """What exists, by the parameter that names it: query parameters, and `{id}`/`{code}` by resource."""
     from duties.models import Department, Document, DutyItem, Edition, Jurisdiction, Sector
+    from problems import selectors as problems
+    from problems.models import Problem
     from reports import rules
     from reports.models import Report
 
     provinces = list(Jurisdiction.objects.provinces().order_by("code"))
     # A slug names a province in any case: JIANGXI and JiangXi are the same province as jiangxi.
     slugs = [name for p in provinces for name in (p.slug, p.slug.upper(), p.slug.capitalize())]
+    province_names = [*(p.code for p in provinces), *slugs]
     jurisdictions = [*Jurisdiction.objects.order_by("code").values_list("code", flat=True), *slugs]
     departments = list(Department.objects.order_by("pk").values_list("pk", flat=True))
     return {
@@ -46,7 +53,7 @@ def known_values() -> dict[str, list]:
         "document": list(Document.objects.order_by("pk").values_list("pk", flat=True)),
         "edition": list(Edition.objects.order_by("pk").values_list("pk", flat=True)),
         "sector": list(Sector.objects.order_by("code").values_list("code", flat=True)),
-        "province": jurisdictions,
+        "province": province_names,  # a province's code or slug: what every `province` names
         "jurisdiction": jurisdictions,
         "compliance:province": [p.code for p in provinces if rules.annual_rule_for(p) is not None]
         + [p.slug for p in provinces if rules.annual_rule_for(p) is not None],
@@ -57,6 +64,9 @@ def known_values() -> dict[str, list]:
         "reports:id": list(Report.objects.published().order_by("pk").values_list("pk", flat=True)),
         "provinces:code": [*(p.code for p in provinces), *slugs],
         "sectors:code": list(Sector.objects.order_by("code").values_list("code", flat=True)),
+        "problems:number": list(problems.public_problems().values_list("number", flat=True)),
+        "jurisdiction_id": jurisdictions,
+        "requests:service_request_id": list(Problem.objects.order_by("pk").values_list("number", flat=True)),
     }
 
 
@@ -75,8 +85,37 @@ def _is_positive(case, location: str) -> bool:
 
 
 def _resource(path: str) -> str:
-    """`duties` for /api/v1/duties/{id}/ and /api/v1/duties.csv."""
-    return path.removeprefix("/api/v1/").split("/")[0].removesuffix(".csv")
+    """`duties` for /api/v1/duties/{id}/ and /api/v1/duties.csv; `requests` for /open311/v2/requests/{id}.json."""
+    return (
+        path.removeprefix("/api/v1/")
+        .removeprefix("/open311/v2/")
+        .split("/")[0]
+        .removesuffix(".csv")
+        .removesuffix(".json")
+    )
+
+
+_hotline_key = None
+
+
+def hotline_key() -> str:
+    """A valid hotline API key: issued once, and again when the database no longer has it (a test rolled back)."""
+    global _hotline_key
+    from problems.models import HotlineKey
+
+    if _hotline_key is None or HotlineKey.authenticate(_hotline_key) is None:
+        _hotline_key = HotlineKey.issue("接口契约测试")[1]
+    return _hotline_key
+
+
+def _filed_by_a_hotline(case, values):
+    """A positive GeoReport POST as a hotline sends it: its key, an existing jurisdiction, a place."""
+    body = case.body
+    body["api_key"] = hotline_key()
+    body["jurisdiction_id"] = _existing(values["jurisdiction_id"], body.get("jurisdiction_id"))
+    located = body.get("lat") is not None and body.get("long") is not None
+    if not str(body.get("address_string", "")).strip() and not located:
+        body["address_string"] = "莲塘镇澄湖东路"
 
 
 @schemathesis.hook
@@ -95,6 +134,8 @@ def map_case(context, case):
 
             department = Department.objects.select_related("jurisdiction").get(pk=case.query["department"])
             case.query["province"] = province_slug_of(department.jurisdiction)
+    if case.method == "POST" and isinstance(case.body, dict) and _is_positive(case, "body"):
+        _filed_by_a_hotline(case, values)
     if case.path_parameters and _is_positive(case, "path"):
         for name, generated in case.path_parameters.items():
             options = values.get(f"{resource}:{name}")

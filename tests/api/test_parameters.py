@@ -6,7 +6,8 @@ from django.urls import get_resolver
 from api import filters, pagination, parameters
 from api.parameters import DocumentedParametersOnly, accepted_parameters
 from duties import filtersets
-from tests.api.scope import OUTSIDE_THE_CONTRACT, contract_paths
+from problems import filtersets as problem_filtersets
+from tests.api.scope import GEOREPORT, contract_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +18,13 @@ def api_views():
         if str(pattern.pattern) != "api/v1/":
             continue
         for route in pattern.url_patterns:
-            if not OUTSIDE_THE_CONTRACT.match(f"api/v1/{str(route.pattern).lstrip('^')}"):
-                yield route.name, route.callback
+            yield route.name, route.callback
 
 
 def test_every_api_endpoint_checks_its_parameters():
     views = dict(api_views())
-    assert len(views) == 40  # the resources and actions, each also as a CSV file; list publication; the calendar
+    # The resources and actions, each also as a CSV file; list publication; the calendar; problems and routing.
+    assert len(views) == 46
     for name, callback in views.items():
         assert issubclass(callback.cls, DocumentedParametersOnly), name
 
@@ -45,6 +46,9 @@ def test_every_api_endpoint_checks_its_parameters():
         ("/api/v1/reports/", {"year": "1e3"}, "year", filtersets.WHOLE_NUMBER),
         ("/api/v1/duties/", {"lineage": "1.5"}, "lineage", filtersets.WHOLE_NUMBER),
         ("/api/v1/compliance/", {"province": "jiangxi", "year": "2025.0"}, "year", filtersets.WHOLE_NUMBER),
+        ("/api/v1/problems/", {"year": "2026.0"}, "year", filtersets.WHOLE_NUMBER),
+        ("/api/v1/problems/", {"overdue": "yes"}, "overdue", filtersets.BOOLEAN),
+        ("/api/v1/problems.csv", {"overdue": "1"}, "overdue", filtersets.BOOLEAN),
     ],
 )
 def test_a_malformed_value_is_a_400_naming_the_parameter(client, url, params, parameter, message):
@@ -69,6 +73,12 @@ def test_a_malformed_value_is_a_400_naming_the_parameter(client, url, params, pa
         ("/api/v1/lead-departments/", {"sector": "astrology"}, "sector"),
         ("/api/v1/compliance/", {"year": "2025"}, "province"),
         ("/api/v1/compliance/", {"province": "jiangxi", "year": "1999"}, "year"),
+        ("/api/v1/problems/", {"year": str(problem_filtersets.YEARS[1] + 1)}, "year"),
+        ("/api/v1/problems/", {"status": "lost"}, "status"),
+        ("/api/v1/problems/", {"jurisdiction": "atlantis"}, "jurisdiction"),
+        ("/api/v1/problems/", {"search": "扬" * 101}, "search"),
+        ("/api/v1/routing/", {"jurisdiction": "jiangxi", "text": "   "}, "text"),
+        ("/api/v1/routing.csv", {"jurisdiction": "jiangxi", "text": "扬" * 501}, "text"),
     ],
 )
 def test_an_invalid_value_is_a_400_naming_only_that_parameter(client, url, params, parameter):
@@ -134,23 +144,47 @@ def test_ordering_by_a_documented_field(client):
     assert counts == sorted(counts, reverse=True)
 
 
-def accepted_parameters_of(path):
-    """The parameters the view behind `path` accepts for a GET (as the mixin computes them for a request)."""
+def accepted_parameters_of(path, method="get"):
+    """The parameters the view behind `path` accepts (as the mixin, or GeoReport's views, compute them)."""
     from django.test import RequestFactory
     from django.urls import resolve
 
     match = resolve(path)
+    if GEOREPORT.match(path):
+        return list(match.func.view_class.query_parameters.get(method, ()))
     view = match.func.cls(**match.func.initkwargs)
     view.action_map = match.func.actions
-    view.action = match.func.actions["get"]
+    view.action = match.func.actions[method]
     view.request = view.initialize_request(RequestFactory().get(path))
     view.args, view.kwargs, view.format_kwarg = (), match.kwargs, None
     return accepted_parameters(view)
 
 
+SAMPLES = {"{id}": "36000001001", "{code}": "jiangxi", "{number}": "2026-000001", "{service_request_id}": "2026-000001"}
+
+
 def test_each_operation_accepts_exactly_the_parameters_its_schema_documents(client):
     document = client.get("/api/schema/?format=json").json()
     for path, operations in contract_paths(document).items():
-        sample = path.replace("{id}", "36000001001").replace("{code}", "jiangxi")
-        documented = {p["name"] for p in operations["get"].get("parameters", []) if p["in"] == "query"}
-        assert set(accepted_parameters_of(sample)) == documented, path
+        sample = path.replace("{service_code}", "air")
+        for placeholder, value in SAMPLES.items():
+            sample = sample.replace(placeholder, value)
+        for method, operation in operations.items():
+            documented = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+            assert set(accepted_parameters_of(sample, method)) == documented, (method, path)
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/problems/?provnce=jiangxi", "provnce"),
+        ("/api/v1/problems/2026-000001/?search=x", "search"),
+        ("/api/v1/routing/?jurisdiction=jiangxi&text=x&page=2", "page"),
+        ("/api/v1/routing.csv?jurisdiction=jiangxi&text=x&format=json", "format"),
+    ],
+)
+def test_the_problems_endpoints_answer_an_undocumented_parameter_with_a_400_naming_it(client, url, parameter):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+    assert response.json()[parameter][0].startswith(parameters.UNKNOWN_PARAMETER.split("“")[0])

@@ -17,7 +17,6 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.api import schemathesis_hooks  # noqa: F401  (CSV as text; positive cases name existing records)
-from tests.api.scope import OUTSIDE_THE_CONTRACT_REGEX
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +32,6 @@ def keep_the_test_connection_open():
 # The schema is read in-process (schemathesis calls the WSGI app as "localhost").
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 schema.config.phases.coverage.enabled = False
-schema = schema.exclude(path_regex=OUTSIDE_THE_CONTRACT_REGEX)
 
 
 @pytest.mark.django_db
