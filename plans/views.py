@@ -14,6 +14,7 @@ from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
 from duties.models.jurisdictions import province_of
+from kept_posts.mixins import KeepsTypedText
 from plans import permissions, selectors, services
 from plans.forms import DecisionForm, PlanCreateForm, PlanForms
 from plans.models import AnnualPlan, PlanRule
@@ -106,7 +107,7 @@ class PlanMixin(LoginRequiredMixin):
         }
 
 
-class PlanDetailView(PlanMixin, TemplateView):
+class PlanDetailView(KeepsTypedText, PlanMixin, TemplateView):
     """The plan's form while its department may edit it; otherwise the plan as it stands, with the next step."""
 
     template_name = "plans/plan_detail.html"
@@ -114,7 +115,7 @@ class PlanDetailView(PlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("forms", None)
         if forms is None and permissions.can_edit(self.request.user, self.plan):
-            forms = PlanForms(self.plan)
+            forms = PlanForms(self.plan, self.restored_post())
         decision_form = kwargs.pop("decision_form", None) or DecisionForm()
         return super().get_context_data(**self.plan_context(forms=forms, decision_form=decision_form), **kwargs)
 

@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
+from kept_posts.mixins import KeepsTypedText
 from reports import attachments, permissions, rules, selectors, services
 from reports.forms import ReportCreateForm, ReportForms
 from reports.models import Attachment, Report
@@ -113,7 +114,7 @@ class ReportMixin(LoginRequiredMixin):
         }
 
 
-class ReportEditView(ReportMixin, TemplateView):
+class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
     """A draft's form (or, once filed, the report as filed). Saving and submitting post the same form."""
 
     def get_template_names(self):
@@ -124,7 +125,7 @@ class ReportEditView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("forms", None)
         if forms is None and permissions.can_edit_draft(self.request.user, self.report):
-            forms = ReportForms(self.report)
+            forms = ReportForms(self.report, self.restored_post())
         return super().get_context_data(**self.report_context(forms=forms), **kwargs)
 
     def post(self, request, pk):
@@ -209,7 +210,7 @@ class ReportPublishView(ReportMixin, View):
         return redirect(report.get_workspace_url())
 
 
-class ReportCorrectView(ReportMixin, TemplateView):
+class ReportCorrectView(KeepsTypedText, ReportMixin, TemplateView):
     """The approver corrects a filed report: the same form, a reason, and a new revision."""
 
     template_name = "reports/report_form.html"
@@ -220,7 +221,9 @@ class ReportCorrectView(ReportMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        forms = kwargs.pop("forms", None) or ReportForms(self.report, with_attachments=False, with_reason=True)
+        forms = kwargs.pop("forms", None) or ReportForms(
+            self.report, self.restored_post(), with_attachments=False, with_reason=True
+        )
         return super().get_context_data(**self.report_context(forms=forms, correcting=True), **kwargs)
 
     def post(self, request, pk):
