@@ -3,14 +3,44 @@ attachments and the frozen revisions that submission and corrections leave behin
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from duties.models import Department, DutyItem, Jurisdiction, Provision, Requirement
 from search import SearchableModel
+
+# The longest text each part of a report accepts, in characters (a line break counts as one): the model validates
+# it, the form states it in the hint and counts it as one types; a longer text is an error, never cut short.
+OVERALL_MAX_LENGTH = 50_000
+SECTION_BODY_MAX_LENGTH = 20_000
+PROGRESS_MAX_LENGTH = 10_000
+FIGURES_MAX_LENGTH = 2_000
+EVIDENCE_LINKS_MAX_LENGTH = 5_000
+CORRECTION_REASON_MAX_LENGTH = 2_000
+TEXT_TOO_LONG = _("最多可填写 %(limit)s 字，现在是 %(count)s 字，请删减 %(over)s 字。")
+
+
+@deconstructible
+class TextLimitValidator(MaxLengthValidator):
+    """A text of at most `limit_value` characters; the message says by how many it is over."""
+
+    message = TEXT_TOO_LONG
+
+    def __call__(self, value):
+        count, limit = len(value), self.limit_value
+        if count > limit:
+            params = {"limit": f"{limit:,}", "count": f"{count:,}", "over": f"{count - limit:,}"}
+            raise ValidationError(self.message, code=self.code, params=params)
+
+
+def limited_text(limit: int) -> dict:
+    """The options of a TextField holding at most `limit` characters (its form field gets the limit too)."""
+    return {"max_length": limit, "validators": [TextLimitValidator(limit)]}
+
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
 
@@ -110,7 +140,7 @@ class Report(SearchableModel):
     version = models.PositiveIntegerField(
         _("版本号"), default=1, help_text=_("每次保存加一；保存时版本号不符说明他人已修改。")
     )
-    overall = models.TextField(_("生态环境保护职责履行总体情况"), blank=True)
+    overall = models.TextField(_("生态环境保护职责履行总体情况"), blank=True, **limited_text(OVERALL_MAX_LENGTH))
     deadline = models.DateField(_("报送截止日期"), null=True, blank=True, help_text=_("报送时按所在省份规则确定。"))
     submitted_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
     submitted_on_time = models.BooleanField(_("按时报送"), null=True, blank=True)
@@ -222,10 +252,14 @@ class ReportEntry(models.Model):
     )
     planned_tasks = models.TextField(_("重点任务（工作方案）"), blank=True)
     status = models.CharField(_("落实情况"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
-    progress = models.TextField(_("完成了哪些工作"), blank=True)
-    figures = models.TextField(_("数据指标"), blank=True)
+    progress = models.TextField(_("完成了哪些工作"), blank=True, **limited_text(PROGRESS_MAX_LENGTH))
+    figures = models.TextField(_("数据指标"), blank=True, **limited_text(FIGURES_MAX_LENGTH))
     evidence_links = models.TextField(
-        _("佐证材料链接"), blank=True, validators=[validate_evidence_links], help_text=_("每行一个网址。")
+        _("佐证材料链接"),
+        blank=True,
+        max_length=EVIDENCE_LINKS_MAX_LENGTH,
+        validators=[TextLimitValidator(EVIDENCE_LINKS_MAX_LENGTH), validate_evidence_links],
+        help_text=_("每行一个网址。"),
     )
     position = models.PositiveIntegerField(_("排序"))
 
@@ -273,7 +307,7 @@ class ReportSection(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = models.TextField(_("内容"), blank=True)
+    body = models.TextField(_("内容"), blank=True, **limited_text(SECTION_BODY_MAX_LENGTH))
     position = models.PositiveSmallIntegerField(_("排序"))
 
     class Meta:
@@ -330,7 +364,7 @@ class Revision(models.Model):
     report = models.ForeignKey(Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(_("修订号"))
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    reason = models.TextField(_("更正说明"), blank=True)
+    reason = models.TextField(_("更正说明"), blank=True, **limited_text(CORRECTION_REASON_MAX_LENGTH))
     content = models.JSONField(_("内容"))
     created_at = models.DateTimeField(_("时间"))
     created_by = models.ForeignKey(

@@ -28,7 +28,6 @@ ALREADY_SUBMITTED = gettext_lazy("这份报告此前已经报送，本次没有�
 PUBLISHED = gettext_lazy("报告已在本平台公开。")
 CORRECTED = gettext_lazy("更正已保存，修订记录中新增了一个版本。")
 CREATED = gettext_lazy("已建立报告草稿，表格已按本部门牵头的事项预先填好。")
-FIX_ERRORS = gettext_lazy("有几处需要修改，请查看标红的提示。您填写的内容都保留着。")
 TEXT_SAVED_ATTACHMENT_REFUSED = gettext_lazy("文字已保存，但附件没有上传：")
 
 
@@ -110,6 +109,7 @@ class ReportMixin(LoginRequiredMixin):
             "can_publish": permissions.can_publish(user, report),
             "can_correct": permissions.can_correct(user, report),
             "breadcrumbs": [(_("工作台"), reverse("reports:workspace")), (str(report), None)],
+            "error_links": extra["forms"].error_links() if extra.get("forms") is not None else [],
             **extra,
         }
 
@@ -143,7 +143,6 @@ class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
             raise PermissionDenied  # before saving: a forged submit must not save either
         forms = ReportForms(report, request.POST, request.FILES)
         if not forms.is_valid():
-            messages.error(request, FIX_ERRORS)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         try:
             report = services.report_draft_save(
@@ -229,7 +228,6 @@ class ReportCorrectView(KeepsTypedText, ReportMixin, TemplateView):
     def post(self, request, pk):
         forms = ReportForms(self.report, request.POST, with_attachments=False, with_reason=True)
         if not forms.is_valid():
-            messages.error(request, FIX_ERRORS)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         try:
             services.report_correct(
