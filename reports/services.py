@@ -150,14 +150,39 @@ def _write_content(report: Report, *, overall: str, entries: dict, sections: dic
     ReportSection.objects.bulk_update([current_sections[pk] for pk in sections], ["body"])
 
 
+def _is_repeat_of_last_save(report: Report, *, user, expected_version: int, overall, entries, sections) -> bool:
+    """Whether a save refused as stale only repeats the one just made by the same person (a double click, a
+    retry): the draft moved on by exactly that save, by them, to exactly this text."""
+    current = Report.objects.get(pk=report.pk)
+    if current.version != expected_version + 1 or current.updated_by_id != user.pk or current.overall != overall:
+        return False
+    saved_entries = {
+        entry.pk: EntryInput(entry.status, entry.progress, entry.figures, entry.evidence_links)
+        for entry in current.entries.filter(pk__in=entries)
+    }
+    saved_sections = dict(current.sections.filter(pk__in=sections).values_list("pk", "body"))
+    return saved_entries == entries and saved_sections == sections
+
+
 @transaction.atomic
 def report_draft_save(
     *, report: Report, user, expected_version: int, overall: str, entries: dict, sections: dict
 ) -> Report:
-    """Save the draft's text; refuse if someone saved it since `expected_version` was read."""
+    """Save the draft's text; refuse if someone saved it since `expected_version` was read, unless this only repeats
+    the save the same person just made: that answers as saved, without a new version, and the report it returns
+    says `repeated_save` so that the caller does not repeat what went with it (an upload)."""
     _deny_unless(permissions.is_staff_of(user, report.department))
-    report = _claim_version(report, user=user, expected_version=expected_version, states=[Report.State.DRAFT])
+    try:
+        report = _claim_version(report, user=user, expected_version=expected_version, states=[Report.State.DRAFT])
+    except StaleVersion:
+        text = {"overall": overall, "entries": entries, "sections": sections}
+        if _is_repeat_of_last_save(report, user=user, expected_version=expected_version, **text):
+            current = Report.objects.get(pk=report.pk)
+            current.repeated_save = True
+            return current
+        raise
     _write_content(report, overall=overall, entries=entries, sections=sections)
+    report.repeated_save = False
     return report
 
 

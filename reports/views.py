@@ -160,7 +160,7 @@ class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
         except ValidationError as error:
             _add_errors(forms, error)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
-        refused = self._apply_attachments(forms, report)
+        refused = [] if report.repeated_save else self._apply_attachments(forms, report)
         if refused:
             forms.keep_typed_text_at_version(report.version)
             forms.attachments.add_error("attachment", refused)
