@@ -14,14 +14,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reports import attachments, rules
-from reports.models import (
-    CORRECTION_REASON_MAX_LENGTH,
-    OVERALL_MAX_LENGTH,
-    ReportEntry,
-    ReportSection,
-    TextLimitValidator,
-)
+from reports.models import ReportEntry, ReportSection
 from reports.services import EntryInput
+from reports.text_limits import CORRECTION_REASON_MAX_LENGTH, OVERALL_MAX_LENGTH, TextLimitValidator
 
 LIMIT_HINT = _("最多 {limit} 字。")
 
@@ -108,6 +103,7 @@ class ReportTextForm(forms.Form):
         max_length=OVERALL_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+    overall.required_note = _("报送前必填")  # a draft may be saved without it (reports.services.report_submit)
 
 
 class EntryForm(forms.ModelForm):

@@ -3,44 +3,24 @@ attachments and the frozen revisions that submission and corrections leave behin
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, URLValidator
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from duties.models import Department, DutyItem, Jurisdiction, Provision, Requirement
+from reports.text_limits import (
+    CORRECTION_REASON_MAX_LENGTH,
+    EVIDENCE_LINKS_MAX_LENGTH,
+    FIGURES_MAX_LENGTH,
+    OVERALL_MAX_LENGTH,
+    PROGRESS_MAX_LENGTH,
+    SECTION_BODY_MAX_LENGTH,
+    TextLimitValidator,
+    limited_text,
+)
 from search import SearchableModel
-
-# The longest text each part of a report accepts, in characters (a line break counts as one): the model validates
-# it, the form states it in the hint and counts it as one types; a longer text is an error, never cut short.
-OVERALL_MAX_LENGTH = 50_000
-SECTION_BODY_MAX_LENGTH = 20_000
-PROGRESS_MAX_LENGTH = 10_000
-FIGURES_MAX_LENGTH = 2_000
-EVIDENCE_LINKS_MAX_LENGTH = 5_000
-CORRECTION_REASON_MAX_LENGTH = 2_000
-TEXT_TOO_LONG = _("最多可填写 %(limit)s 字，现在是 %(count)s 字，请删减 %(over)s 字。")
-
-
-@deconstructible
-class TextLimitValidator(MaxLengthValidator):
-    """A text of at most `limit_value` characters; the message says by how many it is over."""
-
-    message = TEXT_TOO_LONG
-
-    def __call__(self, value):
-        count, limit = len(value), self.limit_value
-        if count > limit:
-            params = {"limit": f"{limit:,}", "count": f"{count:,}", "over": f"{count - limit:,}"}
-            raise ValidationError(self.message, code=self.code, params=params)
-
-
-def limited_text(limit: int) -> dict:
-    """The options of a TextField holding at most `limit` characters (its form field gets the limit too)."""
-    return {"max_length": limit, "validators": [TextLimitValidator(limit)]}
-
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
 
@@ -153,6 +133,17 @@ class Report(SearchableModel):
         related_name="+",
     )
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    ready_for_review_at = models.DateTimeField(
+        _("提请审核时间"), null=True, blank=True, help_text=_("编辑标记草稿可供审核、通知审核人的时间。")
+    )
+    ready_for_review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("提请审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("最后修改时间"), auto_now=True)
     updated_by = models.ForeignKey(

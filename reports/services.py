@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.selectors import duties_for_department, requirements_for_department
-from reports import attachments, permissions, planning, rules, search_index
+from reports import attachments, notifications, permissions, planning, rules, search_index, selectors
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
 logger = logging.getLogger(__name__)
@@ -184,6 +184,21 @@ def report_draft_save(
     _write_content(report, overall=overall, entries=entries, sections=sections)
     report.repeated_save = False
     return report
+
+
+@transaction.atomic
+def report_mark_ready(*, report: Report, user) -> Report:
+    """Mark the draft ready for the approver's review, and tell the department's approvers by e-mail."""
+    _deny_unless(permissions.can_edit_draft(user, report))
+    updated = Report.objects.filter(pk=report.pk, state=Report.State.DRAFT).update(
+        ready_for_review_at=timezone.now(), ready_for_review_by=user
+    )
+    if not updated:
+        raise ValidationError(NOT_A_DRAFT)
+    current = Report.objects.with_department().get(pk=report.pk)
+    approvers = list(selectors.approvers_of(current.department))
+    transaction.on_commit(lambda: notifications.ready_for_review(current, editor=user, approvers=approvers))
+    return current
 
 
 @transaction.atomic

@@ -23,9 +23,8 @@ from reports.forms import ReportCreateForm, ReportForms
 from reports.models import Attachment, Report
 
 SAVED = gettext_lazy("草稿已保存。")
-SUBMITTED = gettext_lazy("报告已报送。")
 ALREADY_SUBMITTED = gettext_lazy("这份报告此前已经报送，本次没有重复报送。")
-PUBLISHED = gettext_lazy("报告已在本平台公开。")
+SAVED_NOT_SUBMITTED = gettext_lazy("文字已保存，但还不能报送：")
 CORRECTED = gettext_lazy("更正已保存，修订记录中新增了一个版本。")
 CREATED = gettext_lazy("已建立报告草稿，表格已按本部门牵头的事项预先填好。")
 TEXT_SAVED_ATTACHMENT_REFUSED = gettext_lazy("文字已保存，但附件没有上传：")
@@ -54,14 +53,17 @@ class WorkspaceView(LoginRequiredMixin, ListView):
         membership = permissions.membership_of(self.request.user)
         can_create = membership is not None and membership.is_department_staff
         rule = rules.annual_rule_for(membership.department.jurisdiction) if can_create else None
-        return super().get_context_data(
+        context = super().get_context_data(
             membership=membership,
             create_form=ReportCreateForm(rule=rule) if can_create else None,
+            awaiting_review=selectors.with_countdowns(selectors.awaiting_review(self.request.user)),
             boards=selectors.supervised_provinces(self.request.user),
             board_year=rules.today_in_china().year - 1,
             breadcrumbs=[(_("工作台"), None)],
             **kwargs,
         )
+        context["reports"] = selectors.with_countdowns(context["reports"])
+        return context
 
 
 class ReportCreateView(LoginRequiredMixin, View):
@@ -104,6 +106,8 @@ class ReportMixin(LoginRequiredMixin):
             "attachments": report.attachments.all(),
             "rule": rule,
             "deadline": rules.deadline_of(report, rule),
+            "countdown": rules.countdown_to(rules.deadline_of(report, rule)),
+            "approvers": list(selectors.approvers_of(report.department)) if report.is_draft else None,
             "can_edit": permissions.can_edit_draft(user, report),
             "can_submit": permissions.can_submit(user, report),
             "can_publish": permissions.can_publish(user, report),
@@ -167,7 +171,7 @@ class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
             messages.warning(request, f"{TEXT_SAVED_ATTACHMENT_REFUSED}{' '.join(refused)}")
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         if action == "submit":
-            return self._submit(report)
+            return self._to_check_answers(forms, report)
         messages.success(request, SAVED)
         return redirect(report.get_workspace_url())
 
@@ -183,30 +187,14 @@ class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
                 return error.messages
         return []
 
-    def _submit(self, report):
-        try:
-            services.report_submit(report=report, user=self.request.user, expected_version=report.version)
-        except ValidationError as error:
-            # The text is saved; say why it cannot go yet.
-            for message in error.messages:
-                messages.error(self.request, message)
-            return redirect(report.get_workspace_url())
-        messages.success(self.request, SUBMITTED)
-        return redirect(report.get_workspace_url())
-
-
-class ReportPublishView(ReportMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        try:
-            report = services.report_publish(report=self.report, user=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(self.report.get_workspace_url())
-        messages.success(request, PUBLISHED)
-        return redirect(report.get_workspace_url())
+    def _to_check_answers(self, forms, report):
+        """The text is saved; a part required to submit that is empty is marked on its field, else on to checking."""
+        if not report.overall.strip():
+            forms.keep_typed_text_at_version(report.version)
+            forms.text.add_error("overall", services.OVERALL_REQUIRED)
+            messages.warning(self.request, f"{SAVED_NOT_SUBMITTED}{services.OVERALL_REQUIRED}")
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        return redirect("reports:report_submit", pk=report.pk)
 
 
 class ReportCorrectView(KeepsTypedText, ReportMixin, TemplateView):

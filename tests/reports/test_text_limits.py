@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from reports import services
-from reports.models import OVERALL_MAX_LENGTH, PROGRESS_MAX_LENGTH, Report, ReportEntry
+from reports.models import Report, ReportEntry
+from reports.text_limits import OVERALL_MAX_LENGTH, PROGRESS_MAX_LENGTH
 from tests.reports.test_views import edit_url, form_data
 
 pytestmark = pytest.mark.django_db
