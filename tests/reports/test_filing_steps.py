@@ -3,26 +3,12 @@ approver (who is named, e-mailed and sees it waiting); the deadline and days lef
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from reports.models import Report
 from tests.reports.test_views import edit_url, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def approver_client(approver):
-    client = Client()
-    client.force_login(approver)
-    return client
 
 
 def test_the_editor_sees_the_approver_and_marks_the_draft_ready_and_the_approver_is_told(

@@ -14,12 +14,6 @@ from tests.reports.test_views import edit_url, form_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def described_ids_all_exist(page: str) -> list[str]:
     """The ids named by aria-describedby that no element of the page carries."""
     ids = set(re.findall(r'\bid="([^"]+)"', page))

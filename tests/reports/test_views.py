@@ -31,19 +31,6 @@ def form_data(report, *, version=None, overall="总体情况", status="in-progre
     return data
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def approver_client(approver):
-    client = Client()
-    client.force_login(approver)
-    return client
-
-
 def edit_url(report):
     return reverse("reports:report_edit", args=[report.pk])
 
