@@ -6,7 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import PlanEntry, plannable_years
 from plans.services import PlanEntryInput
+from reports.forms import CountedTextField, ErrorLink, counted, error_links
 from reports.rules import today_in_china
+
+# The longest text each part of a plan accepts, in characters: stated, counted as one types and enforced with an
+# error (reports.forms.CountedTextField). They belong on plans.models' fields, which carry no limit yet.
+OVERALL_GOAL_MAX_LENGTH = 20_000
+ENTRY_TEXT_MAX_LENGTHS = {"goal": 5_000, "key_tasks": 10_000, "measures": 10_000}
+DECISION_COMMENT_MAX_LENGTH = 5_000
+
+
+def _counted_entry_field(name, rows):
+    model_field = PlanEntry._meta.get_field(name)
+    return CountedTextField(
+        label=model_field.verbose_name,
+        required=False,
+        max_length=ENTRY_TEXT_MAX_LENGTHS[name],
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
 
 
 class PlanCreateForm(forms.Form):
@@ -23,19 +40,24 @@ class PlanCreateForm(forms.Form):
 
 class PlanTextForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    overall_goal = forms.CharField(
-        label=_("全年目标"), required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 5})
+    overall_goal = CountedTextField(
+        label=_("全年目标"),
+        required=False,
+        max_length=OVERALL_GOAL_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 
 class PlanEntryForm(forms.ModelForm):
+    goal = _counted_entry_field("goal", rows=2)
+    key_tasks = _counted_entry_field("key_tasks", rows=3)
+    measures = _counted_entry_field("measures", rows=3)
+
     class Meta:
         model = PlanEntry
         fields = ["goal", "key_tasks", "measures", "responsible_unit", "responsible_person", "planned_completion"]
+        field_classes = counted("responsible_unit", "responsible_person")
         widgets = {
-            "goal": forms.Textarea(attrs={"rows": 2}),
-            "key_tasks": forms.Textarea(attrs={"rows": 3}),
-            "measures": forms.Textarea(attrs={"rows": 3}),
             "planned_completion": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
@@ -57,6 +79,10 @@ class PlanForms:
     def entries_input(self):
         return {form.instance.pk: form.as_input() for form in self.entries}
 
+    def error_links(self) -> list[ErrorLink]:
+        entries = [(_("第 %(number)s 项事项") % {"number": n}, form) for n, form in enumerate(self.entries, start=1)]
+        return error_links([("", self.text), *entries])
+
     def keep_typed_text_at_version(self, version):
         """After a refused save, keep what was typed with the current version: saving again is a deliberate choice."""
         data = self.text.data.copy()
@@ -65,10 +91,10 @@ class PlanForms:
 
 
 class DecisionForm(forms.Form):
-    comment = forms.CharField(
+    comment = CountedTextField(
         label=_("办公室意见"),
         required=False,
-        max_length=5_000,
+        max_length=DECISION_COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("退回时必填：写明需要修改的地方。"),
     )

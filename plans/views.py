@@ -14,6 +14,7 @@ from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
 from duties.models.jurisdictions import province_of
+from kept_posts.mixins import KeepsTypedText
 from plans import permissions, selectors, services
 from plans.forms import DecisionForm, PlanCreateForm, PlanForms
 from plans.models import AnnualPlan, PlanRule
@@ -25,7 +26,6 @@ ACKNOWLEDGED = gettext_lazy("方案已备案。")
 RETURNED = gettext_lazy("方案已退回，部门修改后可再次报送。")
 PUBLISHED = gettext_lazy("方案已在本平台公开。")
 REVISING = gettext_lazy("已发起修订：修改后须再次报送备案；公开的仍是上一版，直到新版备案并公开。")
-FIX_ERRORS = gettext_lazy("有几处需要修改，请查看标红的提示。您填写的内容都保留着。")
 
 
 def _flash_errors(request, error: ValidationError):
@@ -106,7 +106,7 @@ class PlanMixin(LoginRequiredMixin):
         }
 
 
-class PlanDetailView(PlanMixin, TemplateView):
+class PlanDetailView(KeepsTypedText, PlanMixin, TemplateView):
     """The plan's form while its department may edit it; otherwise the plan as it stands, with the next step."""
 
     template_name = "plans/plan_detail.html"
@@ -114,9 +114,11 @@ class PlanDetailView(PlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("forms", None)
         if forms is None and permissions.can_edit(self.request.user, self.plan):
-            forms = PlanForms(self.plan)
+            forms = PlanForms(self.plan, self.restored_post())
         decision_form = kwargs.pop("decision_form", None) or DecisionForm()
-        return super().get_context_data(**self.plan_context(forms=forms, decision_form=decision_form), **kwargs)
+        error_links = forms.error_links() if forms is not None else []
+        context = self.plan_context(forms=forms, decision_form=decision_form, error_links=error_links)
+        return super().get_context_data(**context, **kwargs)
 
     def post(self, request, pk):
         plan = self.plan
@@ -130,7 +132,6 @@ class PlanDetailView(PlanMixin, TemplateView):
             raise PermissionDenied  # before saving: a forged submit must not save either
         forms = PlanForms(plan, request.POST)
         if not forms.is_valid():
-            messages.error(request, FIX_ERRORS)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         try:
             plan = services.plan_draft_save(

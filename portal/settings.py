@@ -43,6 +43,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A signed-in form's post whose CSRF token went stale with its session is kept for its account (kept_posts/).
+CSRF_FAILURE_VIEW = "kept_posts.views.csrf_failure"
 
 INSTALLED_APPS = [
     "portal.apps.PortalAdminConfig",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "clients",
+    "kept_posts",
     "portal",
     "duties",
     "reports",

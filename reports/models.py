@@ -10,6 +10,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duties.models import Department, DutyItem, Jurisdiction, Provision, Requirement
+from reports.text_limits import (
+    CORRECTION_REASON_MAX_LENGTH,
+    EVIDENCE_LINKS_MAX_LENGTH,
+    FIGURES_MAX_LENGTH,
+    OVERALL_MAX_LENGTH,
+    PROGRESS_MAX_LENGTH,
+    SECTION_BODY_MAX_LENGTH,
+    TextLimitValidator,
+    limited_text,
+)
 from search import SearchableModel
 
 EVIDENCE_LINK_INVALID = _("“%(link)s”不是有效的网址：每行填写一个以 http:// 或 https:// 开头的网址。")
@@ -110,7 +120,7 @@ class Report(SearchableModel):
     version = models.PositiveIntegerField(
         _("版本号"), default=1, help_text=_("每次保存加一；保存时版本号不符说明他人已修改。")
     )
-    overall = models.TextField(_("生态环境保护职责履行总体情况"), blank=True)
+    overall = models.TextField(_("生态环境保护职责履行总体情况"), blank=True, **limited_text(OVERALL_MAX_LENGTH))
     deadline = models.DateField(_("报送截止日期"), null=True, blank=True, help_text=_("报送时按所在省份规则确定。"))
     submitted_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
     submitted_on_time = models.BooleanField(_("按时报送"), null=True, blank=True)
@@ -123,6 +133,17 @@ class Report(SearchableModel):
         related_name="+",
     )
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    ready_for_review_at = models.DateTimeField(
+        _("提请审核时间"), null=True, blank=True, help_text=_("编辑标记草稿可供审核、通知审核人的时间。")
+    )
+    ready_for_review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("提请审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("最后修改时间"), auto_now=True)
     updated_by = models.ForeignKey(
@@ -222,10 +243,14 @@ class ReportEntry(models.Model):
     )
     planned_tasks = models.TextField(_("重点任务（工作方案）"), blank=True)
     status = models.CharField(_("落实情况"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
-    progress = models.TextField(_("完成了哪些工作"), blank=True)
-    figures = models.TextField(_("数据指标"), blank=True)
+    progress = models.TextField(_("完成了哪些工作"), blank=True, **limited_text(PROGRESS_MAX_LENGTH))
+    figures = models.TextField(_("数据指标"), blank=True, **limited_text(FIGURES_MAX_LENGTH))
     evidence_links = models.TextField(
-        _("佐证材料链接"), blank=True, validators=[validate_evidence_links], help_text=_("每行一个网址。")
+        _("佐证材料链接"),
+        blank=True,
+        max_length=EVIDENCE_LINKS_MAX_LENGTH,
+        validators=[TextLimitValidator(EVIDENCE_LINKS_MAX_LENGTH), validate_evidence_links],
+        help_text=_("每行一个网址。"),
     )
     position = models.PositiveIntegerField(_("排序"))
 
@@ -277,7 +302,7 @@ class ReportSection(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = models.TextField(_("内容"), blank=True)
+    body = models.TextField(_("内容"), blank=True, **limited_text(SECTION_BODY_MAX_LENGTH))
     position = models.PositiveSmallIntegerField(_("排序"))
 
     class Meta:
@@ -334,7 +359,7 @@ class Revision(models.Model):
     report = models.ForeignKey(Report, verbose_name=_("报告"), on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(_("修订号"))
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
-    reason = models.TextField(_("更正说明"), blank=True)
+    reason = models.TextField(_("更正说明"), blank=True, **limited_text(CORRECTION_REASON_MAX_LENGTH))
     content = models.JSONField(_("内容"))
     created_at = models.DateTimeField(_("时间"))
     created_by = models.ForeignKey(

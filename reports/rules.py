@@ -48,12 +48,20 @@ class ExtraSection:
 
 def annual_rule_for(jurisdiction) -> ReportingRule | None:
     """The annual-report rule a province's documents set, or None when they set none (Jilin)."""
-    return (
-        ReportingRule.objects.filter(jurisdiction=jurisdiction, kind=ReportingRule.Kind.ANNUAL_REPORT)
+    return annual_rules_for([jurisdiction.pk]).get(jurisdiction.pk)
+
+
+def annual_rules_for(jurisdiction_ids) -> dict:
+    """annual_rule_for of several jurisdictions in one query: {jurisdiction id: its rule}, those with none left out."""
+    found = {}
+    queryset = (
+        ReportingRule.objects.filter(jurisdiction_id__in=list(jurisdiction_ids), kind=ReportingRule.Kind.ANNUAL_REPORT)
         .select_related("provision", "document")
-        .order_by("position")
-        .first()
+        .order_by("-position")
     )
+    for rule in queryset:
+        found[rule.jurisdiction_id] = rule  # the lowest position, read last, wins
+    return found
 
 
 def report_scope(rule: ReportingRule) -> list[str]:
@@ -96,6 +104,29 @@ def deadline_status(deadline: datetime.date, done_at: datetime.datetime | None, 
     if done_at is not None:
         return ComplianceStatus.ON_TIME if submitted_on_time(done_at, deadline) else ComplianceStatus.LATE
     return ComplianceStatus.NOT_DUE if today <= deadline else ComplianceStatus.MISSING
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """How far a deadline is from today: days left (0 on the day itself), or days late."""
+
+    deadline: datetime.date
+    days_left: int
+
+    @property
+    def is_late(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def days_late(self) -> int:
+        return max(0, -self.days_left)
+
+
+def countdown_to(deadline: datetime.date | None, today: datetime.date | None = None) -> Countdown | None:
+    """The days between today (in Beijing) and a deadline given by deadline_of; None without a deadline."""
+    if deadline is None:
+        return None
+    return Countdown(deadline=deadline, days_left=(deadline - (today or today_in_china())).days)
 
 
 def today_in_china() -> datetime.date:

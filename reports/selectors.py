@@ -6,6 +6,7 @@ Each fetches what its page shows in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
@@ -44,6 +45,38 @@ def reports_for_member(user):
     if membership.is_department_staff:
         return queryset.filter(department_id=membership.department_id)
     return queryset.filed().filter(department__jurisdiction_id=membership.province_id)
+
+
+def with_countdowns(reports) -> list:
+    """The reports, each with `countdown` to its deadline (rules.deadline_of), the rules read in one query."""
+    reports = list(reports)
+    rules_by_jurisdiction = rules.annual_rules_for({report.department.jurisdiction_id for report in reports})
+    for report in reports:
+        rule = rules_by_jurisdiction.get(report.department.jurisdiction_id)
+        report.countdown = rules.countdown_to(rules.deadline_of(report, rule))
+    return reports
+
+
+def approvers_of(department):
+    """The accounts that review and submit `department`'s reports, by name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, membership__role=Membership.Role.APPROVER, membership__department=department)
+        .order_by("username")
+    )
+
+
+def awaiting_review(user):
+    """The drafts an approver's department marked ready for review, oldest first."""
+    membership = permissions.membership_of(user)
+    if membership is None or membership.role != Membership.Role.APPROVER:
+        return Report.objects.none()
+    return (
+        Report.objects.with_department()
+        .filter(department_id=membership.department_id, state=Report.State.DRAFT, ready_for_review_at__isnull=False)
+        .select_related("ready_for_review_by")
+        .order_by("ready_for_review_at")
+    )
 
 
 def published_reports_for_department(department):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duties.models import DutyItem, Requirement
 from duties.selectors import obligations_of
-from reports import attachments, permissions, planning, rules, search_index
+from reports import attachments, notifications, permissions, planning, rules, search_index, selectors
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
 logger = logging.getLogger(__name__)
@@ -145,15 +145,55 @@ def _write_content(report: Report, *, overall: str, entries: dict, sections: dic
     ReportSection.objects.bulk_update([current_sections[pk] for pk in sections], ["body"])
 
 
+def _is_repeat_of_last_save(report: Report, *, user, expected_version: int, overall, entries, sections) -> bool:
+    """Whether a save refused as stale only repeats the one just made by the same person (a double click, a
+    retry): the draft moved on by exactly that save, by them, to exactly this text."""
+    current = Report.objects.get(pk=report.pk)
+    if current.version != expected_version + 1 or current.updated_by_id != user.pk or current.overall != overall:
+        return False
+    saved_entries = {
+        entry.pk: EntryInput(entry.status, entry.progress, entry.figures, entry.evidence_links)
+        for entry in current.entries.filter(pk__in=entries)
+    }
+    saved_sections = dict(current.sections.filter(pk__in=sections).values_list("pk", "body"))
+    return saved_entries == entries and saved_sections == sections
+
+
 @transaction.atomic
 def report_draft_save(
     *, report: Report, user, expected_version: int, overall: str, entries: dict, sections: dict
 ) -> Report:
-    """Save the draft's text; refuse if someone saved it since `expected_version` was read."""
+    """Save the draft's text; refuse if someone saved it since `expected_version` was read, unless this only repeats
+    the save the same person just made: that answers as saved, without a new version, and the report it returns
+    says `repeated_save` so that the caller does not repeat what went with it (an upload)."""
     _deny_unless(permissions.is_staff_of(user, report.department))
-    report = _claim_version(report, user=user, expected_version=expected_version, states=[Report.State.DRAFT])
+    try:
+        report = _claim_version(report, user=user, expected_version=expected_version, states=[Report.State.DRAFT])
+    except StaleVersion:
+        text = {"overall": overall, "entries": entries, "sections": sections}
+        if _is_repeat_of_last_save(report, user=user, expected_version=expected_version, **text):
+            current = Report.objects.get(pk=report.pk)
+            current.repeated_save = True
+            return current
+        raise
     _write_content(report, overall=overall, entries=entries, sections=sections)
+    report.repeated_save = False
     return report
+
+
+@transaction.atomic
+def report_mark_ready(*, report: Report, user) -> Report:
+    """Mark the draft ready for the approver's review, and tell the department's approvers by e-mail."""
+    _deny_unless(permissions.can_edit_draft(user, report))
+    updated = Report.objects.filter(pk=report.pk, state=Report.State.DRAFT).update(
+        ready_for_review_at=timezone.now(), ready_for_review_by=user
+    )
+    if not updated:
+        raise ValidationError(NOT_A_DRAFT)
+    current = Report.objects.with_department().get(pk=report.pk)
+    approvers = list(selectors.approvers_of(current.department))
+    transaction.on_commit(lambda: notifications.ready_for_review(current, editor=user, approvers=approvers))
+    return current
 
 
 @transaction.atomic

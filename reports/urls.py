@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from clients.throttling import rate_limited
-from reports import compliance, feeds, views
+from reports import compliance, feeds, filing_views, views
 from reports.forms import LoginForm
 
 app_name = "reports"
@@ -40,7 +40,19 @@ workspace_patterns = [
     path("workspace/", views.WorkspaceView.as_view(), name="workspace"),
     path("workspace/reports/new/", views.ReportCreateView.as_view(), name="report_create"),
     path("workspace/reports/<int:pk>/", views.ReportEditView.as_view(), name="report_edit"),
-    path("workspace/reports/<int:pk>/publish/", views.ReportPublishView.as_view(), name="report_publish"),
+    path("workspace/reports/<int:pk>/ready/", filing_views.ReportReadyView.as_view(), name="report_ready"),
+    path("workspace/reports/<int:pk>/submit/", filing_views.ReportCheckSubmitView.as_view(), name="report_submit"),
+    path(
+        "workspace/reports/<int:pk>/submitted/",
+        filing_views.ReportConfirmationView.as_view(step="submitted"),
+        name="report_submitted",
+    ),
+    path("workspace/reports/<int:pk>/publish/", filing_views.ReportCheckPublishView.as_view(), name="report_publish"),
+    path(
+        "workspace/reports/<int:pk>/published/",
+        filing_views.ReportConfirmationView.as_view(step="published"),
+        name="report_published",
+    ),
     path("workspace/reports/<int:pk>/correct/", views.ReportCorrectView.as_view(), name="report_correct"),
     path(
         "workspace/compliance/<slug:province>/<int:year>/",

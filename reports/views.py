@@ -17,17 +17,16 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from duties.models import Department
+from kept_posts.mixins import KeepsTypedText
 from reports import attachments, permissions, rules, selectors, services
 from reports.forms import ReportCreateForm, ReportForms
 from reports.models import Attachment, Report
 
 SAVED = gettext_lazy("草稿已保存。")
-SUBMITTED = gettext_lazy("报告已报送。")
 ALREADY_SUBMITTED = gettext_lazy("这份报告此前已经报送，本次没有重复报送。")
-PUBLISHED = gettext_lazy("报告已在本平台公开。")
+SAVED_NOT_SUBMITTED = gettext_lazy("文字已保存，但还不能报送：")
 CORRECTED = gettext_lazy("更正已保存，修订记录中新增了一个版本。")
 CREATED = gettext_lazy("已建立报告草稿，表格已按本部门牵头的事项预先填好。")
-FIX_ERRORS = gettext_lazy("有几处需要修改，请查看标红的提示。您填写的内容都保留着。")
 TEXT_SAVED_ATTACHMENT_REFUSED = gettext_lazy("文字已保存，但附件没有上传：")
 
 
@@ -54,14 +53,17 @@ class WorkspaceView(LoginRequiredMixin, ListView):
         membership = permissions.membership_of(self.request.user)
         can_create = membership is not None and membership.is_department_staff
         rule = rules.annual_rule_for(membership.department.jurisdiction) if can_create else None
-        return super().get_context_data(
+        context = super().get_context_data(
             membership=membership,
             create_form=ReportCreateForm(rule=rule) if can_create else None,
+            awaiting_review=selectors.with_countdowns(selectors.awaiting_review(self.request.user)),
             boards=selectors.supervised_provinces(self.request.user),
             board_year=rules.today_in_china().year - 1,
             breadcrumbs=[(_("工作台"), None)],
             **kwargs,
         )
+        context["reports"] = selectors.with_countdowns(context["reports"])
+        return context
 
 
 class ReportCreateView(LoginRequiredMixin, View):
@@ -104,16 +106,19 @@ class ReportMixin(LoginRequiredMixin):
             "attachments": report.attachments.all(),
             "rule": rule,
             "deadline": rules.deadline_of(report, rule),
+            "countdown": rules.countdown_to(rules.deadline_of(report, rule)),
+            "approvers": list(selectors.approvers_of(report.department)) if report.is_draft else None,
             "can_edit": permissions.can_edit_draft(user, report),
             "can_submit": permissions.can_submit(user, report),
             "can_publish": permissions.can_publish(user, report),
             "can_correct": permissions.can_correct(user, report),
             "breadcrumbs": [(_("工作台"), reverse("reports:workspace")), (str(report), None)],
+            "error_links": extra["forms"].error_links() if extra.get("forms") is not None else [],
             **extra,
         }
 
 
-class ReportEditView(ReportMixin, TemplateView):
+class ReportEditView(KeepsTypedText, ReportMixin, TemplateView):
     """A draft's form (or, once filed, the report as filed). Saving and submitting post the same form."""
 
     def get_template_names(self):
@@ -124,7 +129,7 @@ class ReportEditView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("forms", None)
         if forms is None and permissions.can_edit_draft(self.request.user, self.report):
-            forms = ReportForms(self.report)
+            forms = ReportForms(self.report, self.restored_post())
         return super().get_context_data(**self.report_context(forms=forms), **kwargs)
 
     def post(self, request, pk):
@@ -142,7 +147,6 @@ class ReportEditView(ReportMixin, TemplateView):
             raise PermissionDenied  # before saving: a forged submit must not save either
         forms = ReportForms(report, request.POST, request.FILES)
         if not forms.is_valid():
-            messages.error(request, FIX_ERRORS)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         try:
             report = services.report_draft_save(
@@ -160,14 +164,14 @@ class ReportEditView(ReportMixin, TemplateView):
         except ValidationError as error:
             _add_errors(forms, error)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
-        refused = self._apply_attachments(forms, report)
+        refused = [] if report.repeated_save else self._apply_attachments(forms, report)
         if refused:
             forms.keep_typed_text_at_version(report.version)
             forms.attachments.add_error("attachment", refused)
             messages.warning(request, f"{TEXT_SAVED_ATTACHMENT_REFUSED}{' '.join(refused)}")
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         if action == "submit":
-            return self._submit(report)
+            return self._to_check_answers(forms, report)
         messages.success(request, SAVED)
         return redirect(report.get_workspace_url())
 
@@ -183,33 +187,17 @@ class ReportEditView(ReportMixin, TemplateView):
                 return error.messages
         return []
 
-    def _submit(self, report):
-        try:
-            services.report_submit(report=report, user=self.request.user, expected_version=report.version)
-        except ValidationError as error:
-            # The text is saved; say why it cannot go yet.
-            for message in error.messages:
-                messages.error(self.request, message)
-            return redirect(report.get_workspace_url())
-        messages.success(self.request, SUBMITTED)
-        return redirect(report.get_workspace_url())
+    def _to_check_answers(self, forms, report):
+        """The text is saved; a part required to submit that is empty is marked on its field, else on to checking."""
+        if not report.overall.strip():
+            forms.keep_typed_text_at_version(report.version)
+            forms.text.add_error("overall", services.OVERALL_REQUIRED)
+            messages.warning(self.request, f"{SAVED_NOT_SUBMITTED}{services.OVERALL_REQUIRED}")
+            return self.render_to_response(self.get_context_data(forms=forms), status=400)
+        return redirect("reports:report_submit", pk=report.pk)
 
 
-class ReportPublishView(ReportMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        try:
-            report = services.report_publish(report=self.report, user=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(self.report.get_workspace_url())
-        messages.success(request, PUBLISHED)
-        return redirect(report.get_workspace_url())
-
-
-class ReportCorrectView(ReportMixin, TemplateView):
+class ReportCorrectView(KeepsTypedText, ReportMixin, TemplateView):
     """The approver corrects a filed report: the same form, a reason, and a new revision."""
 
     template_name = "reports/report_form.html"
@@ -220,13 +208,14 @@ class ReportCorrectView(ReportMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        forms = kwargs.pop("forms", None) or ReportForms(self.report, with_attachments=False, with_reason=True)
+        forms = kwargs.pop("forms", None) or ReportForms(
+            self.report, self.restored_post(), with_attachments=False, with_reason=True
+        )
         return super().get_context_data(**self.report_context(forms=forms, correcting=True), **kwargs)
 
     def post(self, request, pk):
         forms = ReportForms(self.report, request.POST, with_attachments=False, with_reason=True)
         if not forms.is_valid():
-            messages.error(request, FIX_ERRORS)
             return self.render_to_response(self.get_context_data(forms=forms), status=400)
         try:
             services.report_correct(

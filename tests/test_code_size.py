@@ -10,6 +10,7 @@ PACKAGES = [
     "pages",
     "portal",
     "reports",
+    "kept_posts",
     "plans",
     "disclosures",
     "calendars",

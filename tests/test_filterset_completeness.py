@@ -159,6 +159,8 @@ NOT_FILTERED = {
         "created_at": "a draft's history, not public",
         "updated_at": "a draft's history, not public",
         "updated_by": STAFF,
+        "ready_for_review_at": "a draft's hand-over to its approver, not public",
+        "ready_for_review_by": STAFF,
     },
 }
 

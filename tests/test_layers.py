@@ -17,6 +17,7 @@ FORBIDDEN = {
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
+    "kept_posts": {"duties", "reports", "plans", "disclosures", "calendars", "problems", "contact", "pages", "portal"},
     "duties": {"reports", "plans", "disclosures", "problems", "calendars", "pages", "portal"},
     "reports": {"plans", "disclosures", "calendars", "pages", "portal"},
     "plans": {"disclosures", "calendars", "pages", "portal"},

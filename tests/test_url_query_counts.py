@@ -148,14 +148,24 @@ BASELINES = {
     "reports:logout": [Check(6, method="post", user="editor", status=302)],
     "reports:password_change": [Check(4, user="editor")],
     "reports:password_change_done": [Check(4, user="editor")],
-    "reports:workspace": [Check(7, user="editor"), Check(6, user="supervisor")],
+    "reports:workspace": [Check(8, user="editor"), Check(7, user="supervisor")],  # with the rules of the deadlines
     "reports:report_create": [Check(27, method="post", data={"year": 2023}, user="editor", status=302)],
     "reports:report_edit": [
-        Check(11, lambda s: {"pk": s.draft.pk}, user="editor"),
+        Check(13, lambda s: {"pk": s.draft.pk}, user="editor"),  # with its approvers and a post kept at sign-out
         Check(10, lambda s: {"pk": s.submitted.pk}, user="approver"),
     ],
-    "reports:report_publish": [Check(30, lambda s: {"pk": s.submitted.pk}, method="post", user="approver", status=302)],
-    "reports:report_correct": [Check(11, lambda s: {"pk": s.published.pk}, user="approver")],
+    "reports:report_ready": [Check(14, lambda s: {"pk": s.draft.pk}, method="post", user="editor", status=302)],
+    "reports:report_submit": [
+        Check(11, lambda s: {"pk": s.draft.pk}, user="approver"),
+        Check(13, lambda s: {"pk": s.draft.pk}, method="post", data={"version": 1}, user="approver", status=302),
+    ],
+    "reports:report_submitted": [Check(10, lambda s: {"pk": s.submitted.pk}, user="approver")],
+    "reports:report_publish": [
+        Check(10, lambda s: {"pk": s.submitted.pk}, user="approver"),
+        Check(30, lambda s: {"pk": s.submitted.pk}, method="post", user="approver", status=302),
+    ],
+    "reports:report_published": [Check(10, lambda s: {"pk": s.published.pk}, user="approver")],
+    "reports:report_correct": [Check(12, lambda s: {"pk": s.published.pk}, user="approver")],
     "reports:compliance_board": [
         Check(13, {"province": "jiangxi", "year": 2024}, user="supervisor"),  # with the list tracker
         Check(7, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),

@@ -27,6 +27,19 @@ def log_in(page, site, username):
     expect(page.get_by_role("heading", level=1)).to_have_text("年度专题报告工作台")
 
 
+def submit_and_publish(page):
+    """The approver on the draft's page: save, check, submit, then check and publish."""
+    page.get_by_role("button", name="保存并核对报送内容").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("报送前请核对")
+    page.get_by_role("button", name="确认报送").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("报告已报送")
+    expect(page.locator("main")).to_contain_text("下一步由本部门审核人在本平台公开报告")
+    page.get_by_role("link", name="核对并公开").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("公开前请核对")
+    page.get_by_role("button", name="确认公开").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("报告已公开")
+
+
 def test_editor_drafts_approver_submits_supervisor_sees_it_on_time_and_the_public_reads_it(site, page):
     housing = Department.objects.get(jurisdiction="360000", slug="zhu-fang-cheng-xiang-jian-she-ting")
     account("editor", Membership.Role.EDITOR, housing)
@@ -55,9 +68,7 @@ def test_editor_drafts_approver_submits_supervisor_sees_it_on_time_and_the_publi
 
     log_in(page, site, "approver")
     page.goto(report_url)
-    page.get_by_role("button", name="保存并报送").click()
-    expect(page.locator("body")).to_contain_text("已报送")
-    page.get_by_role("button", name="在本平台公开").click()
+    submit_and_publish(page)
 
     log_in(page, site, "supervisor")
     page.goto(f"{site}/workspace/compliance/jiangxi/{this_year}/")

@@ -9,7 +9,7 @@ from duties.models import CommitteeOffice, Department, Jurisdiction
 from duties.services.divisions import local_governments_join
 from reports.models import Membership
 from tests.browser.conftest import blocking_accessibility_violations, screenshot
-from tests.browser.test_report_workflow import PASSWORD, account, log_in
+from tests.browser.test_report_workflow import PASSWORD, account, log_in, submit_and_publish
 from tests.reports.conftest import *  # noqa: F403 (the clock)
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,8 +108,7 @@ def report_against_the_plan(page, site):
     expect(page.locator(".entry__plan").first).to_contain_text("年内完成排水许可核查。")
     page.get_by_label("生态环境保护职责履行总体情况").fill("按年度工作方案推进，全年完成。")
     page.get_by_label("完成了哪些工作").first.fill("排水许可核查已完成。")
-    page.get_by_role("button", name="保存并报送").click()
-    page.get_by_role("button", name="在本平台公开").click()
+    submit_and_publish(page)
     page.goto(site + "/reports/jiangxi/zhu-fang-cheng-xiang-jian-she-ting/2026/")
     first = page.locator(".plan-outcome").first
     expect(first.locator(".entry__plan")).to_contain_text("年内完成排水许可核查。")

@@ -90,3 +90,18 @@ def clock(monkeypatch):
         return moment
 
     return set_now
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def approver_client(approver):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(approver)
+    return client

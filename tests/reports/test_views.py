@@ -31,19 +31,6 @@ def form_data(report, *, version=None, overall="总体情况", status="in-progre
     return data
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def approver_client(approver):
-    client = Client()
-    client.force_login(approver)
-    return client
-
-
 def edit_url(report):
     return reverse("reports:report_edit", args=[report.pk])
 
@@ -137,10 +124,18 @@ def test_a_pdf_is_attached_and_served_only_to_readers(editor_client, draft, sett
 
 def test_the_approver_submits_and_a_second_click_changes_nothing(approver_client, draft, approver):
     data = form_data(draft, action="submit")
-    first = approver_client.post(edit_url(draft), data, follow=True)
-    assert "报告已报送" in first.content.decode()
+    checking = approver_client.post(edit_url(draft), data, follow=True)
+    assert checking.redirect_chain[-1][0] == reverse("reports:report_submit", args=[draft.pk])
+    assert "报送前请核对" in checking.content.decode()
+    assert Report.objects.get(pk=draft.pk).is_draft  # saved, not yet submitted
+    confirm = {"version": Report.objects.get(pk=draft.pk).version}
+    first = approver_client.post(reverse("reports:report_submit", args=[draft.pk]), confirm, follow=True)
+    assert first.redirect_chain[-1][0] == reverse("reports:report_submitted", args=[draft.pk])
+    assert "报告已报送" in first.content.decode() and "接下来" in first.content.decode()
     report = Report.objects.get(pk=draft.pk)
     assert report.state == Report.State.SUBMITTED
+    again = approver_client.post(reverse("reports:report_submit", args=[draft.pk]), confirm, follow=True)
+    assert "没有重复报送" in again.content.decode()
     second = approver_client.post(edit_url(draft), data, follow=True)
     assert second.status_code == 200
     assert "没有重复报送" in second.content.decode()
@@ -148,10 +143,17 @@ def test_the_approver_submits_and_a_second_click_changes_nothing(approver_client
     assert Report.objects.get(pk=draft.pk).submitted_at == report.submitted_at
 
 
-def test_submitting_without_the_overall_part_saves_and_explains(approver_client, draft):
-    response = approver_client.post(edit_url(draft), form_data(draft, overall="", action="submit"), follow=True)
-    assert "报送前请填写" in response.content.decode()
-    assert Report.objects.get(pk=draft.pk).is_draft
+def test_submitting_without_the_overall_part_saves_and_marks_the_field(approver_client, draft):
+    response = approver_client.post(
+        edit_url(draft), form_data(draft, overall="", progress="写好的进展", action="submit")
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<a href="#id_overall">生态环境保护职责履行总体情况：报送前请填写' in page  # the error summary
+    assert 'aria-invalid="true"' in page.split('id="id_overall"')[0].rsplit("<textarea", 1)[1]
+    assert "<title>错误：" in page
+    report = Report.objects.get(pk=draft.pk)
+    assert report.is_draft and report.entries.first().progress == "写好的进展"  # the text is saved
 
 
 def test_a_submitted_report_is_shown_frozen_with_publish_and_correct(approver_client, department, approver):
@@ -165,7 +167,12 @@ def test_publish_then_the_public_sees_it_at_its_own_address(approver_client, dep
     report = factories.make_filed_report(department, 2023, approver)
     public_url = report.get_absolute_url()
     assert Client().get(public_url).status_code == 404
-    approver_client.post(reverse("reports:report_publish", args=[report.pk]))
+    checking = approver_client.get(reverse("reports:report_publish", args=[report.pk])).content.decode()
+    assert "公开前请核对" in checking and "公开不能撤回" in checking and public_url in checking
+    assert Client().get(public_url).status_code == 404  # looking at the check publishes nothing
+    done = approver_client.post(reverse("reports:report_publish", args=[report.pk]), follow=True)
+    assert done.redirect_chain[-1][0] == reverse("reports:report_published", args=[report.pk])
+    assert "报告已公开" in done.content.decode()
     page = Client().get(public_url).content.decode()
     assert "江西省生态环境厅 2023 年度生态环境保护专题报告" in page
     assert "2024年1月10日" in page  # its deadline
