@@ -110,11 +110,31 @@ def _claim_version(plan: AnnualPlan, *, user, expected_version: int) -> AnnualPl
     return AnnualPlan.objects.select_for_update().get(pk=plan.pk)
 
 
+def _is_repeat_of_last_save(plan: AnnualPlan, *, user, expected_version: int, overall_goal: str, entries) -> bool:
+    """Whether a save refused as stale only repeats the one just made by the same person (a double click, a
+    retry): the plan moved on by exactly that save, by them, to exactly this text."""
+    current = AnnualPlan.objects.get(pk=plan.pk)
+    if current.version != expected_version + 1 or current.updated_by_id != user.pk:
+        return False
+    saved = {
+        entry.pk: PlanEntryInput(**{field: getattr(entry, field) for field in ENTRY_FIELDS})
+        for entry in current.entries.filter(pk__in=entries)
+    }
+    return current.overall_goal == overall_goal and saved == entries
+
+
 @transaction.atomic
 def plan_draft_save(*, plan: AnnualPlan, user, expected_version: int, overall_goal: str, entries: dict) -> AnnualPlan:
-    """Save the plan's text while it is a draft (or returned); refuse if someone saved it since."""
+    """Save the plan's text while it is a draft (or returned); refuse if someone saved it since, unless this only
+    repeats the save the same person just made (that answers as saved, without a new version)."""
     _deny_unless(permissions.is_staff_of(user, plan.department))
-    plan = _claim_version(plan, user=user, expected_version=expected_version)
+    try:
+        plan = _claim_version(plan, user=user, expected_version=expected_version)
+    except StaleVersion:
+        text = {"overall_goal": overall_goal, "entries": entries}
+        if _is_repeat_of_last_save(plan, user=user, expected_version=expected_version, **text):
+            return AnnualPlan.objects.get(pk=plan.pk)
+        raise
     plan.overall_goal = overall_goal
     plan.full_clean()
     plan.save(update_fields=["overall_goal"])

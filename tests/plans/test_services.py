@@ -61,6 +61,26 @@ def test_a_stale_save_is_refused(plan, editor, approver):
         services.plan_draft_save(plan=plan, user=approver, expected_version=plan.version, overall_goal="x", entries={})
 
 
+def test_the_same_person_s_identical_second_save_is_not_a_conflict(plan, editor, approver):
+    """A double click sends the same form twice with the same version: the second is answered as saved."""
+    entry = plan.entries.order_by("position").first()
+    entries = {entry.pk: services.PlanEntryInput(goal="全年完成。", responsible_unit="大气环境处")}
+    read_at = plan.version
+    saved = services.plan_draft_save(
+        plan=plan, user=editor, expected_version=read_at, overall_goal="目标", entries=entries
+    )
+    again = services.plan_draft_save(
+        plan=plan, user=editor, expected_version=read_at, overall_goal="目标", entries=entries
+    )
+    assert again.version == saved.version == read_at + 1
+    with pytest.raises(services.StaleVersion):  # changed text, or someone else, is still a conflict
+        services.plan_draft_save(plan=plan, user=editor, expected_version=read_at, overall_goal="改", entries=entries)
+    with pytest.raises(services.StaleVersion):
+        services.plan_draft_save(
+            plan=plan, user=approver, expected_version=read_at, overall_goal="目标", entries=entries
+        )
+
+
 def test_only_the_approver_submits_and_only_a_complete_plan(plan, editor, approver):
     plan = factories.fill_plan(plan, editor)
     with pytest.raises(PermissionDenied):
