@@ -14,8 +14,6 @@ import random
 import re
 from types import SimpleNamespace
 
-from django.db import connections
-
 from duties import search_index
 from duties.divisions import division_slug, divisions, kind_and_level, short_name
 from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision, Sector
@@ -24,7 +22,6 @@ from search import searchable_text
 SYNTHETIC_TITLE = "（合成数据，仅供测试）%s生态环境保护具体事项清单"
 SYNTHETIC_SOURCE_PREFIX = "synthetic/"
 CLAUSE_SEPARATORS = re.compile(r"[，；。]")
-SEARCH_TABLES = ["duties_department", "duties_document", "duties_provision", "duties_dutyitem"]
 # The columns each row of `rows_for` gives, by table; every other column takes its field's default.
 COLUMNS = {
     "document": (
@@ -172,30 +169,3 @@ class NationalDatasetBuilder:
             name = f"{jurisdiction.name}{self.sectors[other].name}部门"
             roles.append((duty_id, department_id + other, DutyRole.Role.COOPERATING.value, name, 1))
         return roles
-
-
-def drop_search_indexes(using):
-    """Drop the n-gram indexes before a bulk load: building each once is much faster than row by row."""
-    if connections[using].vendor != "postgresql":
-        return
-    with connections[using].cursor() as cursor:
-        for table in SEARCH_TABLES:
-            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_grams")
-            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_title_grams")
-
-
-def create_search_indexes(using):
-    """Build the n-gram indexes again (duties/migrations/0003_search.py) and refresh the planner's statistics."""
-    if connections[using].vendor != "postgresql":
-        return
-    with connections[using].cursor() as cursor:
-        # Check the deferred foreign keys now: PostgreSQL builds no index over rows with checks pending.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        for table in SEARCH_TABLES:
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin (search_text_grams)")
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {table}_search_title_grams ON {table} USING gin (search_title_grams)"
-            )
-        for table in [*SEARCH_TABLES, "duties_jurisdiction", "duties_dutyrole"]:
-            cursor.execute(f"ANALYZE {table}")

@@ -8,6 +8,7 @@ from tqdm import tqdm
 from duties import selectors, synthetic, synthetic_load
 from duties.models import Jurisdiction
 
+INDEX_WORKERS = 2  # the n-gram indexes built side by side (the machine's cores)
 FLUSH_EVERY = 100  # jurisdictions per round of bulk inserts
 PLURALS = {
     "document": "documents",
@@ -45,10 +46,13 @@ class Command(BaseCommand):
             )
         except ValueError as error:
             raise CommandError(str(error)) from None
+        # Indexes missing since a run that stopped before building them are built first.
+        synthetic_load.create_search_indexes(database, workers=INDEX_WORKERS, analyze=False)
         with transaction.atomic(using=database):
-            synthetic.drop_search_indexes(database)
+            synthetic_load.drop_search_indexes(database)
             totals = self._generate(builder, synthetic_load.writer_for(database), provinces, database)
-            synthetic.create_search_indexes(database)
+        # Built once the rows are committed, side by side (inside a caller's transaction: in it, one by one).
+        synthetic_load.create_search_indexes(database, workers=INDEX_WORKERS)
         selectors.forget_cached_counts()
         self.stdout.write(
             "Added {jurisdictions} jurisdictions, {departments} departments, {duties} duties "
