@@ -12,8 +12,7 @@ they are (the real provinces keep their real lists).
 
 import random
 import re
-
-from django.db import connections
+from types import SimpleNamespace
 
 from duties import search_index
 from duties.divisions import division_slug, divisions, kind_and_level, short_name
@@ -23,7 +22,29 @@ from search import searchable_text
 SYNTHETIC_TITLE = "（合成数据，仅供测试）%s生态环境保护具体事项清单"
 SYNTHETIC_SOURCE_PREFIX = "synthetic/"
 CLAUSE_SEPARATORS = re.compile(r"[，；。]")
-SEARCH_TABLES = ["duties_department", "duties_document", "duties_provision", "duties_dutyitem"]
+# The columns each row of `rows_for` gives, by table; every other column takes its field's default.
+COLUMNS = {
+    "document": (
+        Document,
+        ["id", "jurisdiction_id", "title", "source_file", "source_sha256", "assigns_duties", "search_title"]
+        + ["search_text"],
+    ),
+    "department": (
+        Department,
+        ["id", "jurisdiction_id", "name", "name_attested", "short_name", "sector_id", "slug", "bears_key_duties"]
+        + ["position", "search_title", "search_text"],
+    ),
+    "provision": (
+        Provision,
+        ["id", "document_id", "kind", "number", "ordinal", "text", "position", "anchor", "line_start", "line_end"]
+        + ["search_text"],
+    ),
+    "duty": (
+        DutyItem,
+        ["id", "lineage", "document_id", "provision_id", "number", "text", "position", "search_title", "search_text"],
+    ),
+    "role": (DutyRole, ["duty_id", "department_id", "role", "name_as_written", "position"]),
+}
 
 
 def clause_pool(using="default") -> dict[str, list[str]]:
@@ -102,117 +123,49 @@ class NationalDatasetBuilder:
             self._normalised[clause] = searchable_text(clause)
         return self._normalised[clause]
 
-    def rows_for(self, jurisdiction, department_id, document_id):
-        """Everything one jurisdiction publishes, with ids given here so that it can be bulk-inserted."""
-        document = Document(
-            id=document_id,
-            jurisdiction_id=jurisdiction.code,
-            title=SYNTHETIC_TITLE % jurisdiction.name,
-            source_file=f"{SYNTHETIC_SOURCE_PREFIX}{jurisdiction.code}.txt",
-            source_sha256="0" * 64,
-            assigns_duties=True,
+    def rows_for(self, jurisdiction, department_id, document_id) -> dict[str, list[tuple]]:
+        """Everything one jurisdiction publishes as rows of COLUMNS, ids given here so that it can be bulk-inserted."""
+        title = SYNTHETIC_TITLE % jurisdiction.name
+        search_title, search_text = search_index.document_search_columns(SimpleNamespace(title=title, doc_number=""))
+        source_file = f"{SYNTHETIC_SOURCE_PREFIX}{jurisdiction.code}.txt"
+        rows = {table: [] for table in COLUMNS}
+        rows["document"].append(
+            (document_id, jurisdiction.code, title, source_file, "0" * 64, True, search_title, search_text)
         )
-        document.search_title, document.search_text = search_index.document_search_columns(document)
-        departments, provisions, duties, roles = [], [], [], []
+        position = 0
         for index, sector in enumerate(self.sectors):
             department = self._department(jurisdiction, department_id + index, sector, index)
-            departments.append(department)
+            rows["department"].append(department)
             for number in range(1, self.duties_per_department + 1):
-                position = len(duties) + 1
+                position += 1
                 provision, duty = self._duty(document_id, department, number, position, sector)
-                provisions.append(provision)
-                duties.append(duty)
-                roles.extend(self._roles(jurisdiction, duty, department, department_id, index))
-        return document, departments, provisions, duties, roles
+                rows["provision"].append(provision)
+                rows["duty"].append(duty)
+                rows["role"].extend(self._roles(jurisdiction, duty[0], department, department_id, index))
+        return rows
 
-    def _department(self, jurisdiction, pk, sector, index) -> Department:
-        department = Department(
-            id=pk,
-            jurisdiction_id=jurisdiction.code,
-            name=f"{jurisdiction.name}{sector.name}部门",
-            name_attested=False,
-            short_name=f"{jurisdiction.short_name}{sector.name}部门"[:60],
-            sector_id=sector.code,
-            slug=sector.code,
-            bears_key_duties=True,
-            position=index + 1,
-        )
-        department.search_title, department.search_text = search_index.department_search_columns(department)
-        return department
+    def _department(self, jurisdiction, pk, sector, index) -> tuple:
+        name = f"{jurisdiction.name}{sector.name}部门"
+        short = f"{jurisdiction.short_name}{sector.name}部门"[:60]
+        title, text = search_index.department_search_columns(SimpleNamespace(name=name, short_name=short, aliases=[]))
+        return (pk, jurisdiction.code, name, False, short, sector.code, sector.code, True, index + 1, title, text)
 
-    def _duty(self, document_id, department, number, position, sector) -> tuple[Provision, DutyItem]:
+    def _duty(self, document_id, department, number, position, sector) -> tuple[tuple, tuple]:
         text, normalised = self._text(sector.code)
-        provision = Provision(
-            id=document_id * 1000 + position,
-            document_id=document_id,
-            kind=Provision.Kind.ITEM,
-            number=str(number),
-            ordinal=number,
-            text=text,
-            position=position,
-            anchor=f"i{position}",
-            line_start=position,
-            line_end=position,
-            search_text=normalised,
-        )
-        duty = DutyItem(
-            id=provision.id,
-            lineage=provision.id,
-            document_id=document_id,
-            provision_id=provision.id,
-            number=str(number),
-            text=text,
-            position=position,
-            # What duty_search_columns makes of a duty led by `department` alone.
-            search_title=department.search_title,
-            search_text=f"{department.search_title} {normalised}",
-        )
+        pk = document_id * 1000 + position
+        provision = (pk, document_id, Provision.Kind.ITEM.value, str(number), number, text, position)
+        provision += (f"i{position}", position, position, normalised)
+        # What duty_search_columns makes of a duty led by the department alone.
+        title = department[-2]
+        duty = (pk, pk, document_id, pk, str(number), text, position, title, f"{title} {normalised}")
         return provision, duty
 
-    def _roles(self, jurisdiction, duty, department, department_id, index) -> list[DutyRole]:
+    def _roles(self, jurisdiction, duty_id, department, department_id, index) -> list[tuple]:
         """The department leads; three duties in ten have another department cooperating."""
-        roles = [
-            DutyRole(
-                duty_id=duty.id, department_id=department.id, role=DutyRole.Role.LEAD, name_as_written=department.name
-            )
-        ]
+        roles = [(duty_id, department[0], DutyRole.Role.LEAD.value, department[2], 0)]
         if self.random.random() < 0.3 and len(self.sectors) > 1:
             other = self.random.randrange(len(self.sectors) - 1)
             other += other >= index
-            roles.append(
-                DutyRole(
-                    duty_id=duty.id,
-                    department_id=department_id + other,
-                    role=DutyRole.Role.COOPERATING,
-                    name_as_written=f"{jurisdiction.name}{self.sectors[other].name}部门",
-                    position=1,
-                )
-            )
+            name = f"{jurisdiction.name}{self.sectors[other].name}部门"
+            roles.append((duty_id, department_id + other, DutyRole.Role.COOPERATING.value, name, 1))
         return roles
-
-
-def drop_search_indexes(using):
-    """Drop the n-gram indexes before a bulk load: building each once is much faster than row by row."""
-    if connections[using].vendor != "postgresql":
-        return
-    with connections[using].cursor() as cursor:
-        for table in SEARCH_TABLES:
-            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_grams")
-            cursor.execute(f"DROP INDEX IF EXISTS {table}_search_title_grams")
-
-
-def create_search_indexes(using):
-    """Build the n-gram indexes again (duties/migrations/0003_search.py) and refresh the planner's statistics."""
-    if connections[using].vendor != "postgresql":
-        return
-    with connections[using].cursor() as cursor:
-        # Check the deferred foreign keys now: PostgreSQL builds no index over rows with checks pending.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        for table in SEARCH_TABLES:
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin (search_text_grams)")
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {table}_search_title_grams ON {table} USING gin (search_title_grams)"
-            )
-        for table in [*SEARCH_TABLES, "duties_jurisdiction", "duties_dutyrole"]:
-            cursor.execute(f"ANALYZE {table}")

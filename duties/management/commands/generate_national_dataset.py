@@ -5,11 +5,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from duties import selectors, synthetic
-from duties.models import Department, Document, DutyItem, DutyRole, Jurisdiction, Provision
+from duties import selectors, synthetic, synthetic_load
+from duties.models import Jurisdiction
 
+INDEX_WORKERS = 2  # the n-gram indexes built side by side (the machine's cores)
 FLUSH_EVERY = 100  # jurisdictions per round of bulk inserts
-BATCH_SIZE = 5000
+PLURALS = {
+    "document": "documents",
+    "department": "departments",
+    "provision": "provisions",
+    "duty": "duties",
+    "role": "roles",
+}
 
 
 class Command(BaseCommand):
@@ -39,41 +46,37 @@ class Command(BaseCommand):
             )
         except ValueError as error:
             raise CommandError(str(error)) from None
-        totals = dict.fromkeys(["jurisdictions", "departments", "provisions", "duties", "roles"], 0)
+        # Indexes missing since a run that stopped before building them are built first.
+        synthetic_load.create_search_indexes(database, workers=INDEX_WORKERS, analyze=False)
         with transaction.atomic(using=database):
-            synthetic.drop_search_indexes(database)
-            jurisdictions = builder.new_jurisdictions(limit_provinces=provinces)
-            Jurisdiction.objects.using(database).bulk_create(jurisdictions, batch_size=BATCH_SIZE)
-            totals["jurisdictions"] = len(jurisdictions)
-            pending = [[], [], [], [], []]
-            for count, jurisdiction in enumerate(tqdm(jurisdictions, desc="jurisdictions", unit=""), start=1):
-                rows = builder.rows_for(
-                    jurisdiction,
-                    department_id=int(jurisdiction.code) * 1000 + 1,
-                    document_id=int(jurisdiction.code + "01"),
-                )
-                pending[0].append(rows[0])
-                for bucket, new_rows in zip(pending[1:], rows[1:], strict=True):
-                    bucket.extend(new_rows)
-                if count % FLUSH_EVERY == 0 or count == len(jurisdictions):
-                    self._flush(pending, database, totals)
-                    pending = [[], [], [], [], []]
-            synthetic.create_search_indexes(database)
+            synthetic_load.drop_search_indexes(database)
+            totals = self._generate(builder, synthetic_load.writer_for(database), provinces, database)
+        # Built once the rows are committed, side by side (inside a caller's transaction: in it, one by one).
+        synthetic_load.create_search_indexes(database, workers=INDEX_WORKERS)
         selectors.forget_cached_counts()
         self.stdout.write(
             "Added {jurisdictions} jurisdictions, {departments} departments, {duties} duties "
             "({provisions} provisions, {roles} department roles).".format(**totals)
         )
 
-    def _flush(self, pending, database, totals):
-        documents, departments, provisions, duties, roles = pending
-        for model, rows, name in [
-            (Document, documents, None),
-            (Department, departments, "departments"),
-            (Provision, provisions, "provisions"),
-            (DutyItem, duties, "duties"),
-            (DutyRole, roles, "roles"),
-        ]:
-            model.objects.using(database).bulk_create(rows, batch_size=BATCH_SIZE)
-            if name:
-                totals[name] += len(rows)
+    def _generate(self, builder, writer, provinces, database) -> dict[str, int]:
+        jurisdictions = builder.new_jurisdictions(limit_provinces=provinces)
+        Jurisdiction.objects.using(database).bulk_create(jurisdictions, batch_size=5000)
+        totals = dict.fromkeys(synthetic.COLUMNS, 0)
+        progress = tqdm(total=len(jurisdictions), desc="jurisdictions", unit="")
+        for start in range(0, len(jurisdictions), FLUSH_EVERY):
+            pending = {table: [] for table in synthetic.COLUMNS}
+            for jurisdiction in jurisdictions[start : start + FLUSH_EVERY]:
+                rows = builder.rows_for(
+                    jurisdiction,
+                    department_id=int(jurisdiction.code) * 1000 + 1,
+                    document_id=int(jurisdiction.code + "01"),
+                )
+                for table, new_rows in rows.items():
+                    pending[table].extend(new_rows)
+            writer.write(pending)
+            for table, rows in pending.items():
+                totals[table] += len(rows)
+            progress.update(len(jurisdictions[start : start + FLUSH_EVERY]))
+        progress.close()
+        return {"jurisdictions": len(jurisdictions)} | {PLURALS[table]: count for table, count in totals.items()}
