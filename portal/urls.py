@@ -36,5 +36,6 @@ urlpatterns = [
     path("", include("duties.urls")),
 ]
 
+handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"
