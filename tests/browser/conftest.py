@@ -93,7 +93,8 @@ def screenshot(page, name, *, audit=True):
         for care_mode in (False, True):
             page.evaluate("on => document.documentElement.classList.toggle('care-mode', on)", care_mode)
             variant = f"{width}-{'care' if care_mode else 'normal'}"
-            page.screenshot(path=SCREENSHOTS / f"{name}--{variant}.png", full_page=True)
+            # A long page (the API documentation) takes a while to capture whole.
+            page.screenshot(path=SCREENSHOTS / f"{name}--{variant}.png", full_page=True, timeout=90_000)
             lines = blocking_accessibility_violations(page) if audit else []
             if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
                 lines.append("the page is wider than the screen")
