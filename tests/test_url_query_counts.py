@@ -173,6 +173,7 @@ BASELINES = {
     "pages:privacy": [Check(0)],
     "pages:accessibility": [Check(0)],
     "pages:signed_out": [Check(0)],
+    "pages:print_links": [Check(0)],
     # The listed tab's page and count, and the count of each other tab. The listed tab is read rank by rank: one
     # query per rank the page reaches (two for one word, up to four for several), however many rows match.
     "pages:search": [

@@ -77,3 +77,10 @@ def test_signing_out_lands_on_a_page_that_says_so(client, django_user_model):
     assertContains(response, "您已退出登录")
     assertContains(response, f'<a href="{reverse("reports:login")}">登录</a>')
     assertNotContains(response, ">工作台</a>")
+
+
+def test_the_print_stylesheet_writes_this_sites_origin_before_its_addresses(client):
+    response = client.get(reverse("pages:print_links"))
+    assert response["Content-Type"].startswith("text/css")
+    assert 'content: " (http://testserver" attr(href) ")"' in response.content.decode()
+    assertContains(client.get("/"), f'<link rel="stylesheet" href="{reverse("pages:print_links")}" media="print">')
