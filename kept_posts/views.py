@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.views import csrf
 
 from kept_posts import services
 
@@ -28,15 +27,16 @@ def keep_and_sign_in(request):
     return redirect_to_login(request.get_full_path())
 
 
-def csrf_failure(request, reason=""):
-    """settings.CSRF_FAILURE_VIEW: a form post whose CSRF token went stale with its session is kept, not thrown away.
+def keep_stale_post(request):
+    """On a CSRF failure (portal.errors.csrf_failure): a form post whose token went stale with its session is
+    kept, not thrown away; None for any other failure (the portal's 403 page answers it).
 
     Nothing is written on the strength of such a post: the text goes back into its account's form, unsaved, and
-    saving it is a new post with a fresh CSRF token. Any other CSRF failure is Django's 403.
+    saving it is a new post with a fresh CSRF token.
     """
     owner = services.token_owner(request) if request.method == "POST" else None
     if owner is None:
-        return csrf.csrf_failure(request, reason)
+        return None
     kept = services.kept_post_store(request)
     if request.user.is_authenticated and request.user.pk == owner:
         messages.warning(request, PAGE_EXPIRED_KEPT)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from clients.throttling import rate_limited
-from pages import views
+from pages import print_links, statements, views
 from pages.forms import SearchForm
 
 app_name = "pages"
@@ -15,6 +15,11 @@ day_picker = rate_limited("PUBLIC_FORM_THROTTLE_RATE", methods=("GET",), fields=
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", search_form(views.SearchView.as_view()), name="search"),
+    path("print-links.css", print_links.print_links, name="print_links"),
+    path("contact/", statements.ContactView.as_view(), name="contact"),
+    path("privacy/", statements.PrivacyView.as_view(), name="privacy"),
+    path("accessibility/", statements.AccessibilityView.as_view(), name="accessibility"),
+    path("accounts/signed-out/", statements.SignedOutView.as_view(), name="signed_out"),
     path(
         "<slug:province>/departments/<slug:department>/", day_picker(views.DepartmentView.as_view()), name="department"
     ),

@@ -43,8 +43,6 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# A signed-in form's post whose CSRF token went stale with its session is kept for its account (kept_posts/).
-CSRF_FAILURE_VIEW = "kept_posts.views.csrf_failure"
 
 INSTALLED_APPS = [
     "portal.apps.PortalAdminConfig",
@@ -93,6 +91,8 @@ MIDDLEWARE = [
     # Around everything that answers a signed-in user (the lockout page included): never stored.
     "portal.caching.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A 405 without a body (require_POST, a view's http_method_not_allowed) gets the portal's page.
+    "portal.errors.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -152,7 +152,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "reports:login"
 LOGIN_REDIRECT_URL = "reports:workspace"
-LOGOUT_REDIRECT_URL = "reports:login"
+LOGOUT_REDIRECT_URL = "pages:signed_out"  # a page saying the session has ended
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 # Username and address together: failures from one address never lock the account out elsewhere.
@@ -371,3 +371,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["client_address"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# The site's identity in every page's footer, as 《政府网站发展指引》 asks: each is shown only when set,
+# never made up. SITE_ICP_NUMBER links to beian.miit.gov.cn; SITE_PUBLIC_SECURITY_NUMBER (公安备案号) to
+# the Ministry of Public Security's register.
+SITE_OWNER = os.environ.get("SITE_OWNER", "").strip()  # 主办单位
+SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "").strip()
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
+SITE_CONTACT_ADDRESS = os.environ.get("SITE_CONTACT_ADDRESS", "").strip()
+SITE_IDENTIFIER = os.environ.get("SITE_IDENTIFIER", "").strip()  # 网站标识码
+SITE_ICP_NUMBER = os.environ.get("SITE_ICP_NUMBER", "").strip()
+SITE_PUBLIC_SECURITY_NUMBER = os.environ.get("SITE_PUBLIC_SECURITY_NUMBER", "").strip()
+# Django's own page tells the public to turn DEBUG on; ours says what happened and where to go, and keeps a
+# signed-in form's post whose CSRF token went stale with its session for its account (kept_posts/).
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from clients.throttling import rate_limited
+from pages.api_docs import ApiDocsView
 from pages.sitemaps import SITEMAPS
 from portal import health, preferences
 
@@ -17,7 +18,8 @@ urlpatterns = [
     path("open311/v2/", include("problems.open311.urls")),
     path("captcha/", include("captcha.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # The schema as a page of the portal, in Chinese and accessible (pages/api_docs.py), not Swagger UI.
+    path("api/docs/", ApiDocsView.as_view(), name="api-docs"),
     path(
         "preferences/care-mode/",
         rate_limited("PUBLIC_FORM_THROTTLE_RATE")(preferences.care_mode_switch),
@@ -37,5 +39,6 @@ urlpatterns = [
     path("", include("duties.urls")),
 ]
 
+handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

@@ -44,7 +44,9 @@ def test_the_board_shows_on_time_for_the_filed_report_and_missing_for_the_others
     rows = {row.department.pk: row.status for row, _label in response.context["rows"]}
     assert rows[published_on_time.department_id] == "on_time"
     assert set(rows.values()) == {"on_time", "missing"}
-    assert b"<svg" in response.content
+    # The chart is an SVG image whose alternative text gives every year's rate.
+    assert b'src="data:image/svg+xml;charset=utf-8,%3Csvg' in response.content
+    assert "2024：8%（1/12）" in response.content.decode()
 
 
 def test_the_board_exports_csv_and_is_for_supervisors_only(published_on_time, supervisor, other_supervisor, editor):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_switch_turns_on_the_mode_and_returns_to_the_page(client):
     response = client.post("/preferences/care-mode/", {"care_mode": "1", "next": "/jiangxi/"})
     assert response.status_code == 302 and response["Location"] == "/jiangxi/"
-    assertContains(client.get("/henan/"), '<html lang="zh-Hans" class="care-mode">')
+    assertContains(client.get("/henan/"), '<html lang="zh-CN" class="care-mode">')
     client.post("/preferences/care-mode/", {"care_mode": "0", "next": "/henan/"})
     assertNotContains(client.get("/henan/"), 'class="care-mode"')
 
