@@ -5,19 +5,21 @@ from django.db import migrations
 
 
 def copy_offices(apps, schema_editor):
+    db = schema_editor.connection.alias
     HandlingRole = apps.get_model("problems", "HandlingRole")
     CommitteeOffice = apps.get_model("duties", "CommitteeOffice")
-    offices = HandlingRole.objects.filter(kind="office")
+    offices = HandlingRole.objects.using(db).filter(kind="office")
     for user_id, jurisdiction_id in offices.values_list("user_id", "jurisdiction_id"):
-        CommitteeOffice.objects.get_or_create(user_id=user_id, jurisdiction_id=jurisdiction_id)
+        CommitteeOffice.objects.using(db).get_or_create(user_id=user_id, jurisdiction_id=jurisdiction_id)
     offices.delete()
 
 
 def copy_back(apps, schema_editor):
+    db = schema_editor.connection.alias
     HandlingRole = apps.get_model("problems", "HandlingRole")
     CommitteeOffice = apps.get_model("duties", "CommitteeOffice")
-    for user_id, jurisdiction_id in CommitteeOffice.objects.values_list("user_id", "jurisdiction_id"):
-        HandlingRole.objects.get_or_create(user_id=user_id, kind="office", jurisdiction_id=jurisdiction_id)
+    for user_id, jurisdiction_id in CommitteeOffice.objects.using(db).values_list("user_id", "jurisdiction_id"):
+        HandlingRole.objects.using(db).get_or_create(user_id=user_id, kind="office", jurisdiction_id=jurisdiction_id)
 
 
 class Migration(migrations.Migration):

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from duties import services
 from duties.audit import AuditEntry, audit_entry_record
-from duties.models import Edition, Jurisdiction, Sector
+from duties.models import CommitteeOffice, Edition, Jurisdiction, Sector
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,8 @@ def test_changelist_and_change_pages_load_in_chinese(admin_client, model):
             drafts=[],
         )
         services.edition_publish(plan=plan, basis="测试版本", file_name="empty.csv", file_sha256="0" * 64)
+    if model is CommitteeOffice:  # nor accounts
+        factories.make_office(Jurisdiction.objects.get(code="360000"))
     opts = model._meta
     response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
     assert response.status_code == 200
