@@ -6,8 +6,7 @@ from django import forms
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
-from duties import gbt2260
-from duties.forms import DepartmentAliasesField, aliases_not_names
+from duties.forms import DepartmentAliasesField
 from duties.models import Jurisdiction
 
 AUDIT_REASON_REQUIRED = _("请写明修改原因：它记入修改记录。")
@@ -33,21 +32,16 @@ class AuditedModelForm(forms.ModelForm):
 
 
 class JurisdictionAdminForm(AuditedModelForm):
-    """A code, its level and its parent agree (GB/T 2260, duties/gbt2260.py), and the pages' addresses resolve."""
+    """The pages' addresses resolve; that the code, its level and its parent agree is the model's rule
+    (`Jurisdiction.clean`, GB/T 2260), which the form's model validation applies."""
 
-    def clean(self):
-        cleaned = super().clean()
-        code = cleaned.get("code")
-        if not code or "level" not in cleaned or "parent" not in cleaned:
-            return cleaned  # the field's own errors are shown
-        errors = gbt2260.code_errors(
-            code=code, level=cleaned["level"], kind=cleaned.get("kind", ""), parent=cleaned["parent"]
-        )
-        for name, message in errors.items():
-            self.add_error(name, message)
-        if not errors and cleaned.get("slug"):
-            self._check_address(code, cleaned["slug"], cleaned["parent"])
-        return cleaned
+    def _post_clean(self):
+        super()._post_clean()
+        cleaned = self.cleaned_data
+        if any(name in self._errors for name in ("code", "level", "kind", "parent", "slug")):
+            return  # the code's own errors are shown first
+        if cleaned.get("code") and cleaned.get("slug"):
+            self._check_address(cleaned["code"], cleaned["slug"], cleaned.get("parent"))
 
     def _check_address(self, code, slug, parent):
         jurisdiction = Jurisdiction(code=code, slug=slug, parent=parent)
@@ -66,13 +60,7 @@ class JurisdictionAdminForm(AuditedModelForm):
 
 
 class DepartmentAdminForm(AuditedModelForm):
-    """A department's other names are edited one per line (a list), not as a JSON text."""
+    """A department's other names are edited one per line (a list), not as a JSON text; the model says which
+    may stand (`Department.clean`)."""
 
     aliases = DepartmentAliasesField(label=_("其他写法"))
-
-    def clean(self):
-        cleaned = super().clean()
-        names = [cleaned.get("name", ""), cleaned.get("short_name", "")]
-        for error in aliases_not_names(cleaned.get("aliases") or [], *names):
-            self.add_error("aliases", error)
-        return cleaned

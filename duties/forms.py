@@ -4,7 +4,6 @@ import dataclasses
 
 from django import forms
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duties.days import DayField
@@ -13,13 +12,12 @@ from duties.models import Department, Document, Jurisdiction
 from duties.services import KeptFile, SourceDocument
 from duties.services.list_import import KEPT_FOR
 
-ALIAS_TOO_SHORT = _("“%(name)s”只有一个字，不能作为部门的写法（它会让导入把任何含这个字的名称当作该部门）。")
-ALIAS_REPEATED = _("“%(name)s”重复了。")
-ALIAS_IS_NAME = _("“%(name)s”已是部门的名称或简称，不必再列为其他写法。")
-
 
 class DepartmentAliasesField(forms.Field):
-    """A department's other names (其他写法), one per line: a list of names, never a JSON text or its characters."""
+    """A department's other names (其他写法), one per line: a list of names, never a JSON text or its characters.
+
+    What names may stand is the model's rule (`Department.clean`, `alias_errors`), which the form's model
+    validation applies."""
 
     widget = forms.Textarea(attrs={"rows": 4, "cols": 40})
     default_help_text = _("每行一个：文件中出现过的其他写法，如“省发展改革委(省能源局)”。空行不计。")
@@ -38,23 +36,6 @@ class DepartmentAliasesField(forms.Field):
         if isinstance(value, list | tuple):
             return [str(name).strip() for name in value if str(name).strip()]
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
-
-    def validate(self, value: list[str]) -> None:
-        super().validate(value)
-        errors, seen = [], set()
-        for name in value:
-            if len(name) < 2:
-                errors.append(ValidationError(ALIAS_TOO_SHORT, code="too_short", params={"name": name}))
-            elif name in seen:
-                errors.append(ValidationError(ALIAS_REPEATED, code="repeated", params={"name": name}))
-            seen.add(name)
-        if errors:
-            raise ValidationError(errors)
-
-
-def aliases_not_names(aliases: list[str], *names: str) -> list[ValidationError]:
-    """Aliases that repeat the department's own name or short name (the admin form's cross-field check)."""
-    return [ValidationError(ALIAS_IS_NAME, params={"name": alias}) for alias in aliases if alias in names]
 
 
 SOURCE_REQUIRED = _("请写明清单出自的文件（标题，有文号和日期的一并写上），或选择已登记的文件。")

@@ -27,7 +27,12 @@ def document_search_columns(document) -> tuple[str, str]:
 
 
 def provision_search_columns(provision) -> tuple[str, str]:
-    return searchable_text(provision.heading), searchable_text(provision.heading, provision.text)
+    return provision_search_columns_of(provision.heading, provision.text)
+
+
+def provision_search_columns_of(heading: str, text: str) -> tuple[str, str]:
+    """The same for a provision not built as a model instance (an edition's rows, written in bulk)."""
+    return searchable_text(heading), searchable_text(heading, text)
 
 
 def duty_search_columns(duty) -> tuple[str, str]:

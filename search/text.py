@@ -18,9 +18,30 @@ _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 _SEPARATORS = re.compile(r"[^\w]+|_+")
 
 
+def _dictionary_keys(chain):
+    for entry in chain:  # a dictionary (longest key, shortest key, mapping), or a group of them
+        yield from _dictionary_keys(entry) if isinstance(entry, list) else entry[2]
+
+
+# What the conversion looks up (opencc-python-reimplemented keeps its loaded dictionaries in `_dict_chain_data`):
+# a text in which no key of them starts anywhere comes out of it unchanged, and most texts, already simplified,
+# are such: testing that is a sixth of the conversion's time, on an import's 20,000 rows a second.
+_KEYS = list(_dictionary_keys(_TO_SIMPLIFIED._dict_chain_data))
+_ONE_CHARACTER_KEYS = frozenset(key for key in _KEYS if len(key) == 1)
+_LONGER_KEYS_STARTS = frozenset(key[:2] for key in _KEYS if len(key) > 1)
+del _KEYS
+
+
+def _may_convert(text: str) -> bool:
+    if not _ONE_CHARACTER_KEYS.isdisjoint(text):
+        return True
+    return any(text[start : start + 2] in _LONGER_KEYS_STARTS for start in range(len(text) - 1))
+
+
 def fold(text: str) -> str:
     """Fold width, case and script so that equal words compare equal."""
-    return _TO_SIMPLIFIED.convert(unicodedata.normalize("NFKC", text)).lower()
+    text = unicodedata.normalize("NFKC", text)
+    return (_TO_SIMPLIFIED.convert(text) if _may_convert(text) else text).lower()
 
 
 normalise = lru_cache(maxsize=4096)(fold)  # queries repeat; stored texts go through `fold` uncached

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -11,6 +12,28 @@ from django.utils.translation import gettext_lazy as _
 from duties.models.jurisdictions import province_slug_of
 from duties.models.lists import DutyRole, valid_on
 from search import SearchableModel
+
+ALIASES_NOT_A_LIST = _("其他写法应是名称的列表（每行一个）。")
+ALIAS_TOO_SHORT = _("“%(name)s”只有一个字，不能作为部门的写法（它会让导入把任何含这个字的名称当作该部门）。")
+ALIAS_REPEATED = _("“%(name)s”重复了。")
+ALIAS_IS_NAME = _("“%(name)s”已是部门的名称或简称，不必再列为其他写法。")
+
+
+def alias_errors(aliases, *names: str) -> list[ValidationError]:
+    """Why a department's other names (其他写法) cannot stand: not a list of names, a name of one character (the
+    import would take any name containing it for the department), one repeated, or its own name or short name."""
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        return [ValidationError(ALIASES_NOT_A_LIST, code="invalid")]
+    errors, seen = [], set()
+    for alias in aliases:
+        if len(alias.strip()) < 2:
+            errors.append(ValidationError(ALIAS_TOO_SHORT, code="too_short", params={"name": alias}))
+        elif alias in seen:
+            errors.append(ValidationError(ALIAS_REPEATED, code="repeated", params={"name": alias}))
+        elif alias in names:
+            errors.append(ValidationError(ALIAS_IS_NAME, code="is_name", params={"name": alias}))
+        seen.add(alias)
+    return errors
 
 
 class DepartmentQuerySet(models.QuerySet):
@@ -76,6 +99,10 @@ class Department(SearchableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if errors := alias_errors(self.aliases, self.name, self.short_name):
+            raise ValidationError({"aliases": errors})
 
     @property
     def leading_duty_count(self) -> int:

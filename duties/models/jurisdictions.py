@@ -40,6 +40,7 @@ def province_slug_of(jurisdiction):
 
 UNKNOWN_JURISDICTION = _("没有代码或拼音标识为“%(value)s”的行政区。")
 INVALID_JURISDICTION = _("行政区应写作 6 位行政区划代码（如 360000、360100）或省份拼音（如 jiangxi）。")
+CODE = re.compile(r"[1-9]\d{5}")  # six digits, as the code field's validator says
 _JURISDICTION_TOKEN = re.compile(r"[1-9][0-9]{5}|[a-z][a-z0-9-]{0,59}")
 # The same, as the API's schema states it (any case).
 JURISDICTION_PATTERN = r"^(?:[1-9][0-9]{5}|[A-Za-z][A-Za-z0-9-]{0,59})$"
@@ -134,3 +135,14 @@ class Jurisdiction(models.Model):
         if self.parent_id is None:
             return reverse("duties:province", args=[self.slug])
         return reverse("duties:jurisdiction", args=[province_slug_of(self), int(self.code)])
+
+    def clean(self):
+        """A code's level and parent follow from its digits (GB/T 2260): the admin, the imports and
+        `full_clean()` all ask duties/gbt2260.py."""
+        from duties import gbt2260  # it reads Jurisdiction's levels and kinds: imported when the model is built
+
+        if not (self.code and CODE.fullmatch(self.code) and self.level):
+            return  # the fields' own errors say what is wrong
+        parent = self.parent if self.parent_id is not None else None
+        if errors := gbt2260.code_errors(code=self.code, level=self.level, kind=self.kind, parent=parent):
+            raise ValidationError(errors)

@@ -180,7 +180,12 @@ class DutyItem(SearchableModel):
             type(self)._base_manager.using(self._state.db).filter(pk=self.pk).update(lineage=self.pk)
 
     def __str__(self):
-        return f"{self.number} {self.text[:40]}".strip()
+        return self.name_of(self.number, self.text)
+
+    @staticmethod
+    def name_of(number: str, text: str) -> str:
+        """How the admin and the audit trail name a duty: its number and the start of its text."""
+        return f"{number} {text[:40]}".strip()
 
     def get_absolute_url(self) -> str:
         return reverse("duties:duty", args=[province_slug_of(self.document.jurisdiction), self.pk])

@@ -7,20 +7,18 @@ audit trail keeps one entry per version as before.
 """
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from duties import search_index
-from duties.audit import AuditEntry, audit_entries_record
+from duties.audit import AuditEntry, audit_rows_record
+from duties.bulk_rows import batched, rows_insert
 from duties.models import Department, Document, DutyItem, DutyRole, Edition, Provision
 from duties.services import ids
 from duties.services.progress import Steps
-
-BATCH = 1000
 
 DOCUMENT_NOT_IN_JURISDICTION = _("所选文件不属于该行政区。")
 DOCUMENT_HAS_PROVISIONS = _(
@@ -50,12 +48,6 @@ def source_document_errors(source: SourceDocument, jurisdiction) -> list[str]:
     return []
 
 
-def batched(items: Iterable, size: int = BATCH):
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def edition_document_write(edition, plan, source: SourceDocument, file_name: str, file_sha256: str):
     """The edition's document: the source the keeper named (or picked), its rows the edition's file, one each.
 
@@ -79,26 +71,22 @@ def edition_document_write(edition, plan, source: SourceDocument, file_name: str
         )
         document.search_title, document.search_text = search_index.document_search_columns(document)
         document.save(force_insert=True)
-    provisions = []
+    heading = Provision._meta.get_field("heading").get_default()
+    rows, row_texts = [], {}
     for index, draft in enumerate(sorted(plan.drafts, key=lambda draft: draft.row), start=1):
-        provision = Provision(
-            pk=ids.edition_row_id(document.pk, index),
-            document=document,
-            # As printed: a number of digits shows as "1."; any other style (一、 (一) 第十条 1.) as written.
-            kind=Provision.Kind.ITEM if not draft.number or draft.number.isdigit() else Provision.Kind.PARAGRAPH,
-            number=draft.number,
-            ordinal=index,
-            text=draft.text,
-            position=index,
-            anchor=f"row-{draft.row}",
-            line_start=draft.row,
-            line_end=draft.row,
-        )
-        provision.search_title, provision.search_text = search_index.provision_search_columns(provision)
-        provisions.append(provision)
-    for chunk in batched(provisions):
-        Provision.objects.bulk_create(chunk)
-    return document, {provision.line_start: provision.search_text for provision in provisions}
+        search_columns = search_index.provision_search_columns_of(heading, draft.text)
+        row_texts[draft.row] = search_columns[1]
+        # As printed: a number of digits shows as "1."; any other style (一、 (一) 第十条 1.) as written.
+        kind = Provision.Kind.ITEM if not draft.number or draft.number.isdigit() else Provision.Kind.PARAGRAPH
+        pk = ids.edition_row_id(document.pk, index)
+        place = (index, f"row-{draft.row}", draft.row, draft.row)  # position, anchor, line_start, line_end
+        rows.append((pk, document.pk, kind, draft.number, index, heading, draft.text, *place, *search_columns))
+    rows_insert(Provision, PROVISION_COLUMNS, rows)
+    return document, row_texts
+
+
+PROVISION_COLUMNS = ["id", "document", "kind", "number", "ordinal", "heading", "text", "position", "anchor"]
+PROVISION_COLUMNS += ["line_start", "line_end", "search_title", "search_text"]
 
 
 def _next_position(jurisdiction) -> int:
@@ -117,73 +105,90 @@ def versions_end(plan, edition) -> Steps[list[DutyItem]]:
     return ended
 
 
-def versions_start(plan, edition, document: Document, row_texts: dict[int, str]) -> Steps[list[DutyItem]]:
-    """Insert the new versions and their roles: a changed duty keeps its lineage, source and place; an added
-    one is its file row. Each version's id is its row's provision's."""
+@dataclass(frozen=True)
+class StartedVersion:
+    """A version the edition starts, as the audit trail names it."""
+
+    pk: int
+    lineage: int
+    name: str
+
+
+VERSION_COLUMNS = ["id", "lineage", "document", "provision", "wording", "number", "text", "position"]
+VERSION_COLUMNS += ["valid_from", "edition", "search_title", "search_text"]
+ROLE_COLUMNS = ["id", "duty", "role", "department", "name_as_written", "position"]
+
+
+def versions_start(plan, edition, document: Document, row_texts: dict[int, str]) -> Steps[list[StartedVersion]]:
+    """Insert the new versions and their roles, a thousand at a time: a changed duty keeps its lineage, source
+    and place; an added one is its file row. Each version's id is its row's provision's."""
     row_ids = {
         draft.row: ids.edition_row_id(document.pk, index)
         for index, draft in enumerate(sorted(plan.drafts, key=lambda draft: draft.row), start=1)
     }
-    departments = Department.objects.in_bulk(
-        {role.department_id for draft in plan.drafts for role in draft.roles if role.department_id}
-    )
-    versions = []
-    for old, draft in plan.changed:
-        versions.append(_version(draft, edition, row_ids[draft.row], source=old))
-    for draft in plan.added:
-        versions.append(_version(draft, edition, row_ids[draft.row], document=document, cited=draft.source))
-    drafts = [draft for _old, draft in plan.changed] + plan.added
-    total, done = len(versions), 0
-    for chunk in batched(zip(versions, drafts, strict=True)):
-        roles = []
-        for version, draft in chunk:
-            version_roles = _roles(version, draft, departments)
-            version.search_title, version.search_text = search_index.duty_search_columns_of(
-                draft.text, version_roles, text_columns=row_texts[draft.row]
+    leads = _LeadNames(plan.drafts)
+    starting = [(draft, old) for old, draft in plan.changed] + [(draft, None) for draft in plan.added]
+    started, done = [], 0
+    for chunk in batched(starting):
+        versions, roles = [], []
+        for draft, old in chunk:
+            pk = row_ids[draft.row]
+            row = _version_row(draft, edition, pk, source=old, document=document)
+            title, text = search_index.duty_search_columns_of(
+                draft.text, leads.roles(draft), text_columns=row_texts[draft.row]
             )
-            roles.extend(version_roles)
-        DutyItem.objects.bulk_create([version for version, _draft in chunk])
-        DutyRole.objects.bulk_create(roles)
+            versions.append((*row, title, text))
+            roles.extend(_role_rows(pk, draft))
+            started.append(StartedVersion(pk, row[1], DutyItem.name_of(draft.number, draft.text)))
+        rows_insert(DutyItem, VERSION_COLUMNS, versions)
+        rows_insert(DutyRole, ROLE_COLUMNS, roles)
         done += len(chunk)
-        yield "start", done, total
-    return versions
+        yield "start", done, len(starting)
+    return started
 
 
-def _version(draft, edition, pk: int, *, source: DutyItem | None = None, document=None, cited=None) -> DutyItem:
+class _LeadNames:
+    """The drafts' roles as the search title reads them (each with its department), built once per set."""
+
+    def __init__(self, drafts):
+        self.departments = Department.objects.in_bulk(
+            {role.department_id for draft in drafts for role in draft.roles if role.department_id}
+        )
+        self.seen = {}
+
+    def roles(self, draft) -> list[SimpleNamespace]:
+        if (roles := self.seen.get(draft.roles)) is None:
+            roles = self.seen[draft.roles] = [
+                SimpleNamespace(
+                    role=role.role,
+                    name_as_written=role.name_as_written,
+                    department=self.departments.get(role.department_id),
+                )
+                for role in draft.roles
+            ]
+        return roles
+
+
+def _version_row(draft, edition, pk: int, *, source: DutyItem | None, document) -> tuple:
     """A changed duty's new version keeps its source and place; an added one is its row, or the provision the
-    row cites (free, as the plan checked), its wording in the row."""
+    row cites (free, as the plan checked), its wording in the row. The values of VERSION_COLUMNS but the last two."""
     if source is not None:
         document_id, provision_id, position, lineage = source.document_id, source.provision_id, source.position, None
-    elif cited is not None:
-        (document_id, provision_id, position), lineage = cited, pk
+    elif draft.source is not None:
+        (document_id, provision_id, position), lineage = draft.source, pk
     else:
         document_id, provision_id, position, lineage = document.pk, pk, draft.row, pk
-    return DutyItem(
-        pk=pk,
-        lineage=lineage or source.lineage,
-        document_id=document_id,
-        provision_id=provision_id,
-        wording_id=pk if provision_id != pk else None,
-        number=draft.number,
-        text=draft.text,
-        position=position,
-        valid_from=edition.effective_on,
-        edition=edition,
-    )
+    wording = pk if provision_id != pk else None
+    lineage = lineage or source.lineage
+    dated = (edition.effective_on, edition.pk)
+    return (pk, lineage, document_id, provision_id, wording, draft.number, draft.text, position, *dated)
 
 
-def _roles(version: DutyItem, draft, departments: dict) -> list[DutyRole]:
+def _role_rows(pk: int, draft) -> list[tuple]:
     if len(draft.roles) >= 100:
         raise ValidationError(_("第 %(row)s 行写了太多部门（最多 99 个）。") % {"row": draft.row})
     return [
-        DutyRole(
-            pk=version.pk * 100 + position,
-            duty=version,
-            role=role.role,
-            department=departments.get(role.department_id),
-            name_as_written=role.name_as_written,
-            position=position - 1,
-        )
+        (pk * 100 + position, pk, role.role, role.department_id, role.name_as_written, position - 1)
         for position, role in enumerate(draft.roles, start=1)
     ]
 
@@ -192,11 +197,12 @@ def edition_audit_write(plan, edition, started, *, user, reason: str, difference
     """One entry per new version (a changed one with its differences), per removed version and for the edition."""
     changes_of = {old.lineage: differences(old, draft) for old, draft in plan.changed}
 
-    def entries():
+    def rows():
+        ended = {"valid_until": [None, plan.effective_on]}
         for version in plan.removed:
-            yield AuditEntry.Action.CHANGE, version, {"valid_until": [None, plan.effective_on]}
+            yield AuditEntry.Action.CHANGE, DutyItem, version.pk, str(version), ended
         for version in started:
-            yield AuditEntry.Action.ADD, version, changes_of.get(version.lineage, {})
-        yield AuditEntry.Action.ADD, edition, {}
+            yield AuditEntry.Action.ADD, DutyItem, version.pk, version.name, changes_of.get(version.lineage, {})
+        yield AuditEntry.Action.ADD, Edition, edition.pk, str(edition), {}
 
-    audit_entries_record(user=user, reason=reason, entries=entries())
+    audit_rows_record(user=user, reason=reason, rows=rows())

@@ -77,7 +77,8 @@ def rows_read(table: list[list[str]], preview) -> Steps[FileRows]:
     if missing or unknown:
         return result
     index = {column: header.index(column) for column in COLUMNS if column in header}
-    reader = _RowReader(preview, result.errors)
+    cited = {(_cell(cells, index.get(DOCUMENT)), _cell(cells, index.get(PROVISION))) for cells in rows}
+    reader = _RowReader(preview, result.errors, cited - {("", "")})
     for row_number, cells in enumerate(rows, start=2):
         for position, text in enumerate(cells):
             if text and (position >= len(header) or not header[position]):
@@ -99,7 +100,7 @@ def _cell(cells: list[str], position: int | None) -> str:
 class _RowReader:
     """Check each row of one file against the list in force and the other rows; collect its errors."""
 
-    def __init__(self, preview, errors: list[RowError]):
+    def __init__(self, preview, errors: list[RowError], cited: set[tuple[str, str]]):
         self.preview, self.errors = preview, errors
         self.names = selectors.DepartmentNames(preview.jurisdiction)
         self.in_force = set(
@@ -107,17 +108,29 @@ class _RowReader:
             .as_of(preview.effective_on)
             .values_list("lineage", flat=True)
         )
+        self.provisions = self._provisions(preview.jurisdiction, cited)
+        documents = {document_id for found in self.provisions.values() for _pk, document_id, *_rest in found}
+        # Where each cited provision's duty stands in its list (its latest version's place).
         self.places = dict(
-            DutyItem.objects.filter(document__jurisdiction=preview.jurisdiction)
+            DutyItem.objects.filter(document__jurisdiction=preview.jurisdiction, provision__document__in=documents)
             .order_by("pk")
             .values_list("provision_id", "position")
         )
-        self.provisions = {}
-        for title, anchor, pk, document_id, parent_id, position in Provision.objects.filter(
-            document__jurisdiction=preview.jurisdiction
-        ).values_list("document__title", "anchor", "pk", "document_id", "parent_id", "position"):
-            self.provisions.setdefault((title, anchor), []).append((pk, document_id, parent_id, position))
         self.seen_lineages, self.seen_numbers = {}, {}
+
+    @staticmethod
+    def _provisions(jurisdiction, cited: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple]]:
+        """The jurisdiction's provisions the file cites, by (来源文件, 出处条款): not every edition's rows."""
+        provisions = {}
+        if not cited:
+            return provisions
+        titles = {title for title, _anchor in cited}  # a few documents, however many rows cite them
+        for title, anchor, pk, document_id, parent_id, position in Provision.objects.filter(
+            document__jurisdiction=jurisdiction, document__title__in=titles
+        ).values_list("document__title", "anchor", "pk", "document_id", "parent_id", "position"):
+            if (title, anchor) in cited:
+                provisions.setdefault((title, anchor), []).append((pk, document_id, parent_id, position))
+        return provisions
 
     def draft(self, row: int, cell: dict[str, str]) -> DutyDraft:
         self.row = row

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from duties import selectors
-from duties.forms import ALIAS_IS_NAME, ALIAS_REPEATED, ALIAS_TOO_SHORT
 from duties.models import Department
+from duties.models.departments import ALIAS_IS_NAME, ALIAS_REPEATED, ALIAS_TOO_SHORT
 
 pytestmark = pytest.mark.django_db
 
