@@ -32,7 +32,7 @@ def by_regexp(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("duties", "0008_general_requirements"),
+        ("duties", "0009_committee_office"),
     ]
 
     operations = [migrations.RunPython(by_substrings, by_regexp)]
