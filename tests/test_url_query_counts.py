@@ -2,7 +2,8 @@
 
 The test walks the whole URLconf: a pattern without a baseline in BASELINES fails, so a new
 page or endpoint cannot ship without one. Each check runs on the fixture, then with a city and a
-county of Jiangxi publishing 2 departments and duties each, then 20: the count must not grow.
+county of Jiangxi publishing 2 departments and duties each, then 20, with problems handled by 2
+departments, then 8: the count must not grow.
 The same checks show that every FilterSet of the project serves some page or endpoint.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -19,12 +21,15 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.views import static
 from django_filters.filterset import BaseFilterSet
 
-from duties.models import Department, DutyItem, Edition
+from duties.models import Department, DutyItem, Edition, Jurisdiction
+from problems import services as problem_services
 from reports import services
 from tests import factories
+from tests.problems import factories as problem_factories
 from tests.test_filterset_completeness import FILTERSETS
 from tests.url_counts_elsewhere import COUNTED_ELSEWHERE
 
@@ -154,9 +159,10 @@ BASELINES = {
     ],
     "reports:report_publish": [Check(30, lambda s: {"pk": s.submitted.pk}, method="post", user="approver", status=302)],
     "reports:report_correct": [Check(11, lambda s: {"pk": s.published.pk}, user="approver")],
+    # With the list tracker, and each department's problems due that year (their counts, the overdue, the closed).
     "reports:compliance_board": [
-        Check(13, {"province": "jiangxi", "year": 2024}, user="supervisor"),  # with the list tracker
-        Check(7, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),
+        Check(16, {"province": "jiangxi", "year": 2024}, user="supervisor"),
+        Check(10, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),
     ],
     # Published reports.
     "reports:public_index": [Check(2)],
@@ -204,12 +210,13 @@ BASELINES = {
         local(11, {"province": "jiangxi", "code": 360100}),
         local(11, {"province": "jiangxi", "code": 360102}),
     ],
+    # … and its problems' figures: their counts, the overdue ones, the closed ones' days.
     "pages:department": [
-        Check(11, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
-        Check(11, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
-        Check(11, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
+        Check(14, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
+        Check(14, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
+        Check(14, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
     ],
-    "pages:local_department": [local(11, COUNTY_DEPARTMENT)],
+    "pages:local_department": [local(14, COUNTY_DEPARTMENT)],
     "duties:changes": [Check(7, {"province": "jiangxi"})],
     "duties:changes_feed": [Check(6, {"province": "jiangxi"})],
     "duties:department_changes": [Check(3, {"province": "jiangxi", "department": "shui-li-ting"})],
@@ -306,6 +313,21 @@ def add_local_rows(scene, size, effective_on):
     scene.county_edition = Edition.objects.filter(jurisdiction="360102").latest("pk")
 
 
+def add_problems(departments, count):
+    """`count` problems for each of `departments`, received in March 2024 (due that year) and accepted; every
+    other one finished and closed, so that each figure (due, on time, overdue, days to close) has rows."""
+    office = problem_factories.office(Jurisdiction.objects.get(code="360000"), username=f"office-{count}")
+    with mock.patch.object(timezone, "now", return_value=problem_factories.beijing(2024, 3, 1)):
+        for department in departments:
+            handler = problem_factories.handler(department, username=f"handler-{department.pk}-{count}")
+            for index in range(count):
+                filed = problem_factories.file_problem(department.jurisdiction)
+                problem = problem_factories.accepted(filed.problem, office, handler, department)
+                if index % 2 == 0:
+                    problem = problem_services.problem_finish(problem=problem, user=handler, note="已整改。")
+                    problem_services.problem_close(problem=problem, user=office, note="核查属实。")
+
+
 def run(scene, route, check):
     """(URL, status, number of queries) of one check; whatever it writes is rolled back."""
     kwargs = check.kwargs(scene) if callable(check.kwargs) else check.kwargs
@@ -353,12 +375,16 @@ def test_query_counts_do_not_grow_with_city_and_county_rows(scene):
     # Two editions of each list, so that both runs show duties added, changed and kept.
     add_local_rows(scene, 1, datetime.date(2024, 3, 1))
     add_local_rows(scene, 2, datetime.date(2024, 9, 1))
+    ecology = Department.objects.get(jurisdiction="360000", slug=ECOLOGY)
+    add_problems([ecology, scene.county_department], 1)
     few = measure(scene, with_local=True)
     problems = beyond_baselines(few)
     assert not problems, "\n".join(problems)
     add_local_rows(scene, 20, datetime.date(2025, 3, 1))
     for department in Department.objects.filter(pk__in=[360000002, 360000003]):  # two more published reports
         factories.make_filed_report(department, 2024, factories.make_approver(department), publish=True)
+    others = Department.objects.filter(jurisdiction__in=["360000", "360102"]).exclude(problems__isnull=False)
+    add_problems([ecology, scene.county_department, *others.order_by("pk")[:6]], 3)
     many = measure(scene, with_local=True)
     grown = [
         f"{route} {url}: {few[route, index][2]} queries with 2 local departments and duties, {count} with 20"
