@@ -26,7 +26,6 @@ from django.views import static
 from django_filters.filterset import BaseFilterSet
 
 from duties.models import Department, DutyItem, Edition, Jurisdiction
-from problems import services as problem_services
 from reports import services
 from tests import factories
 from tests.problems import factories as problem_factories
@@ -324,8 +323,7 @@ def add_problems(departments, count):
                 filed = problem_factories.file_problem(department.jurisdiction)
                 problem = problem_factories.accepted(filed.problem, office, handler, department)
                 if index % 2 == 0:
-                    problem = problem_services.problem_finish(problem=problem, user=handler, note="已整改。")
-                    problem_services.problem_close(problem=problem, user=office, note="核查属实。")
+                    problem_factories.closed(problem, office, handler)
 
 
 def run(scene, route, check):

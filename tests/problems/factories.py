@@ -87,3 +87,9 @@ def assigned(problem, office_user, department, public_text="工地施工扬尘�
 def accepted(problem, office_user, handler_user, department):
     problem = assigned(problem, office_user, department)
     return services.problem_accept(problem=problem, user=handler_user)
+
+
+def closed(problem, office_user, handler_user):
+    """Finish the department's handling of an accepted problem and close it (销号) at the office."""
+    problem = services.problem_finish(problem=problem, user=handler_user, note="已整改，裸土已覆盖。")
+    return services.problem_close(problem=problem, user=office_user, note="核查属实，予以销号。")
