@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from problems import permissions
+from problems.filtersets import ProblemFilterSet
 from problems.models import Consultation, Event, Opinion, Photo, Problem
 from problems.models.limits import local_day, today_in_china
 from problems.models.problems import FINISHED_STATUSES
@@ -73,6 +74,15 @@ def public_problems():
         )
         .order_by("-received_at", "-id")
     )
+
+
+def filtered_public_problems(params, department=None):
+    """The FilterSet of the public lists (the page, its Atom feed, its CSV file) over the published problems,
+    or over those of `department`: all three read the same parameters the same way. Unbound without parameters."""
+    queryset = public_problems()
+    if department is not None:
+        queryset = queryset.filter(department=department)
+    return ProblemFilterSet(params or None, queryset)
 
 
 def public_problem(number: str) -> Problem:

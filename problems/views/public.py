@@ -3,7 +3,6 @@ department's figures, photos. Nothing here shows the reporter's identity or cont
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from django.views.generic import ListView, TemplateView
 
 from duties.models import Department, Jurisdiction
 from problems import abuse, permissions, routing, selectors, services
-from problems.filtersets import ProblemFilterSet
 from problems.forms import InformationForm, ProblemReportForm, WithdrawForm
 from problems.models import Photo, TimeLimits
 
@@ -45,9 +43,11 @@ class ProblemListView(ListView):
     context_object_name = "problems"
     paginate_by = PAGE_SIZE
 
+    department = None
+
     @cached_property
     def filterset(self):
-        return ProblemFilterSet(self.request.GET or None, selectors.public_problems())
+        return selectors.filtered_public_problems(self.request.GET, department=self.department)
 
     def get_queryset(self):
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -249,12 +249,12 @@ def photo_download(request, pk):
     return response
 
 
-class DepartmentProblemsView(ListView):
-    """A department's problems and figures: received, accepted on time, closed on time, median days, open, overdue."""
+class DepartmentProblemsView(ProblemListView):
+    """A department's problems and figures: received, accepted on time, closed on time, median days, open, overdue;
+    its list filtered by status, category and year (the list's filters), with its Atom feed and CSV file."""
 
     template_name = "problems/department_problems.html"
-    context_object_name = "problems"
-    paginate_by = PAGE_SIZE
+    FILTERS = ("status", "category", "year")
 
     @cached_property
     def department(self):
@@ -262,14 +262,13 @@ class DepartmentProblemsView(ListView):
             Department.objects.select_related("jurisdiction__parent__parent"), pk=self.kwargs["pk"]
         )
 
-    def get_queryset(self):
-        return selectors.public_problems().filter(Q(department=self.department))
-
     def get_context_data(self, **kwargs):
         department = self.department
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        context.update(
             department=department,
             figures=selectors.department_figures([department])[department.pk],
+            filter_fields=[self.filterset.form[name] for name in self.FILTERS],
             breadcrumbs=[(_("生态环境问题"), reverse("problems:list")), (department.name, None)],
-            **kwargs,
         )
+        return context
