@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -21,11 +20,10 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import timezone
 from django.views import static
 from django_filters.filterset import BaseFilterSet
 
-from duties.models import Department, DutyItem, Edition, Jurisdiction
+from duties.models import Department, DutyItem, Edition
 from reports import services
 from tests import factories
 from tests.problems import factories as problem_factories
@@ -312,20 +310,6 @@ def add_local_rows(scene, size, effective_on):
     scene.county_edition = Edition.objects.filter(jurisdiction="360102").latest("pk")
 
 
-def add_problems(departments, count):
-    """`count` problems for each of `departments`, received in March 2024 (due that year) and accepted; every
-    other one finished and closed, so that each figure (due, on time, overdue, days to close) has rows."""
-    office = problem_factories.office(Jurisdiction.objects.get(code="360000"), username=f"office-{count}")
-    with mock.patch.object(timezone, "now", return_value=problem_factories.beijing(2024, 3, 1)):
-        for department in departments:
-            handler = problem_factories.handler(department, username=f"handler-{department.pk}-{count}")
-            for index in range(count):
-                filed = problem_factories.file_problem(department.jurisdiction)
-                problem = problem_factories.accepted(filed.problem, office, handler, department)
-                if index % 2 == 0:
-                    problem_factories.closed(problem, office, handler)
-
-
 def run(scene, route, check):
     """(URL, status, number of queries) of one check; whatever it writes is rolled back."""
     kwargs = check.kwargs(scene) if callable(check.kwargs) else check.kwargs
@@ -374,7 +358,7 @@ def test_query_counts_do_not_grow_with_city_and_county_rows(scene):
     add_local_rows(scene, 1, datetime.date(2024, 3, 1))
     add_local_rows(scene, 2, datetime.date(2024, 9, 1))
     ecology = Department.objects.get(jurisdiction="360000", slug=ECOLOGY)
-    add_problems([ecology, scene.county_department], 1)
+    problem_factories.handled_in_2024([ecology, scene.county_department], 1)
     few = measure(scene, with_local=True)
     problems = beyond_baselines(few)
     assert not problems, "\n".join(problems)
@@ -382,7 +366,7 @@ def test_query_counts_do_not_grow_with_city_and_county_rows(scene):
     for department in Department.objects.filter(pk__in=[360000002, 360000003]):  # two more published reports
         factories.make_filed_report(department, 2024, factories.make_approver(department), publish=True)
     others = Department.objects.filter(jurisdiction__in=["360000", "360102"]).exclude(problems__isnull=False)
-    add_problems([ecology, scene.county_department, *others.order_by("pk")[:6]], 3)
+    problem_factories.handled_in_2024([ecology, scene.county_department, *others.order_by("pk")[:6]], 3)
     many = measure(scene, with_local=True)
     grown = [
         f"{route} {url}: {few[route, index][2]} queries with 2 local departments and duties, {count} with 20"
