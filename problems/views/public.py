@@ -183,6 +183,14 @@ class ProblemReportView(View):
         return redirect("problems:track", filed.access_key)
 
 
+def proposals_for(problem):
+    """The lead departments proposed when the problem was filed, read back; routed now only for a problem filed
+    before they were kept."""
+    if problem.routing_record is None:
+        return routing.route(problem.jurisdiction, problem.description)
+    return routing.read_back(problem.jurisdiction, problem.routing_record)
+
+
 @method_decorator([never_cache, sensitive_post_parameters("text", "reason")], name="dispatch")
 class ProblemTrackView(View):
     """The reporter's private page: the proposed lead with its duty, every public step, their additions."""
@@ -191,7 +199,7 @@ class ProblemTrackView(View):
         return {
             "problem": problem,
             "access_key": self.kwargs["key"],
-            "routing": routing.route(problem.jurisdiction, problem.description),
+            "routing": proposals_for(problem),
             "timeline": timeline_rows(problem, problem.events.all()),
             "information_form": forms.get("information_form") or InformationForm(),
             "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
