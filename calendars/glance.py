@@ -1,9 +1,11 @@
 """The supervisors' year at a glance: for one province and year, every department bearing important duties (and,
 where the quarterly rule applies, every county government): its list, its plan filed for record, its report, its
-quarterly disclosures. Sortable, filterable, exportable (CSV, XLSX), with a small server-drawn chart per measure.
+quarterly disclosures, the problems it closed on time. Sortable, filterable, exportable (CSV, XLSX), with a small
+server-drawn chart per measure.
 
 Every measure reads the one definition its app gives (the report's compliance status, the plan's acknowledgement,
-the disclosures' deadlines) in a fixed number of queries whatever the number of departments.
+the disclosures' deadlines, the problems counted for a year) in a fixed number of queries whatever the number of
+departments.
 """
 
 import datetime
@@ -16,6 +18,7 @@ from disclosures import selectors as disclosure_selectors
 from disclosures.models import Disclosure, DisclosureTimeLimit
 from duties.models import Department
 from plans.models import AnnualPlan
+from problems.selectors import Figures, department_figures
 from reports import rules
 from reports.rules import ComplianceStatus, deadline_status
 from reports.selectors import compliance_rows
@@ -49,7 +52,7 @@ DISCLOSURE_LABELS = {
     ComplianceStatus.MISSING: _("未公开"),
     ComplianceStatus.NOT_DUE: _("未到期"),
 }
-ORDERINGS = ("department", "list", "plan", "report", "disclosures")
+ORDERINGS = ("department", "list", "plan", "report", "disclosures", "problems")
 
 
 @dataclass
@@ -61,6 +64,7 @@ class GlanceRow:
     report: str  # ComplianceStatus, or "" where the body files no report
     report_submitted_at: datetime.datetime | None
     disclosures: dict = field(default_factory=dict)  # quarter -> ComplianceStatus, where the rule applies
+    problems: Figures | None = None  # the problems counted for the year (problems.selectors.counted_for_year)
 
     @property
     def list_published(self) -> bool | None:
@@ -128,6 +132,7 @@ def glance_rows(province, year: int, *, today: datetime.date | None = None) -> l
     bodies = departments + [body for body in governments if body.pk in disclosures]
     plans = AnnualPlan.objects.filter(department__in=[body.pk for body in bodies], year=year)
     plans = {plan.department_id: plan for plan in plans}
+    problems = department_figures(bodies, today, year=year)
     rows = []
     for body in bodies:
         plan, report = plans.get(body.pk), reports.get(body.pk)
@@ -140,6 +145,7 @@ def glance_rows(province, year: int, *, today: datetime.date | None = None) -> l
                 report=report.status if report is not None else "",
                 report_submitted_at=report.submitted_at if report is not None else None,
                 disclosures=disclosures.get(body.pk, {}),
+                problems=problems[body.pk],
             )
         )
     return rows
@@ -147,6 +153,10 @@ def glance_rows(province, year: int, *, today: datetime.date | None = None) -> l
 
 PLAN_ORDER = list(PlanStatus.LABELS)
 REPORT_ORDER = list(REPORT_LABELS) + [""]
+
+
+def _share(percent):
+    return -1 if percent is None else percent
 
 
 def sort_rows(rows, ordering: str):
@@ -158,6 +168,8 @@ def sort_rows(rows, ordering: str):
         "plan": lambda row: PLAN_ORDER.index(row.plan),
         "report": lambda row: REPORT_ORDER.index(row.report),
         "disclosures": lambda row: row.disclosures_on_time,
+        # The share closed on time, then how many: none due sorts below none on time.
+        "problems": lambda row: (_share(row.problems.closed_on_time_percent), row.problems.closed_on_time),
     }
     if name not in keys:
         return rows
@@ -212,19 +224,35 @@ def charts(rows, quarters_count: int):
             ],
         ),
     ]
+    result.append(problems_chart([row.problems for row in rows]))
     if quarters_count:
-        result.append(
-            bar_chart(
-                str(_("季度信息公开")),
-                [
-                    (str(DISCLOSURE_LABELS[s]), count(disclosures, s), tone)
-                    for s, tone in (
-                        (ComplianceStatus.ON_TIME, "good"),
-                        (ComplianceStatus.LATE, "late"),
-                        (ComplianceStatus.MISSING, "bad"),
-                        (ComplianceStatus.NOT_DUE, "pending"),
-                    )
-                ],
-            )
-        )
+        result.append(disclosures_chart(disclosures))
     return result
+
+
+def disclosures_chart(statuses):
+    """Every quarter's disclosure of every county government the rule asks, by its status."""
+    parts = (
+        (ComplianceStatus.ON_TIME, "good"),
+        (ComplianceStatus.LATE, "late"),
+        (ComplianceStatus.MISSING, "bad"),
+        (ComplianceStatus.NOT_DUE, "pending"),
+    )
+    return bar_chart(
+        str(_("季度信息公开")),
+        [(str(DISCLOSURE_LABELS[s]), sum(1 for item in statuses if item == s), tone) for s, tone in parts],
+    )
+
+
+def problems_chart(figures):
+    """The problems counted for the year: closed on time, closed late, overdue now, the rest still in time."""
+    overdue = sum(f.overdue_now for f in figures)
+    return bar_chart(
+        str(_("问题按时办结")),
+        [
+            (str(_("按时办结销号")), sum(f.closed_on_time for f in figures), "good"),
+            (str(_("逾期办结销号")), sum(f.closed_late for f in figures), "late"),
+            (str(_("逾期未办结")), overdue, "bad"),
+            (str(_("办理中（未逾期）")), sum(f.not_closed for f in figures) - overdue, "pending"),
+        ],
+    )

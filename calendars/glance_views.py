@@ -84,6 +84,7 @@ class YearAtAGlanceView(LoginRequiredMixin, TemplateView):
     def table(self):
         header = [_("部门"), _("牵头事项数"), _("年度工作方案"), _("备案时间"), _("年度专题报告"), _("报送时间")]
         header += [_("第 %(q)s 季度信息公开") % {"q": quarter} for quarter in self.quarters]
+        header += [_("本年到期的问题"), _("按时办结销号"), _("逾期办结销号"), _("逾期未办结")]
         lines = [header]
         for row in self.rows():
             line = [
@@ -95,6 +96,8 @@ class YearAtAGlanceView(LoginRequiredMixin, TemplateView):
                 _when(row.report_submitted_at),
             ]
             line += [str(glance.DISCLOSURE_LABELS.get(row.disclosures.get(q), "")) for q in self.quarters]
+            problems = row.problems
+            line += [problems.received, problems.closed_on_time, problems.closed_late, problems.overdue_now]
             lines.append(line)
         return lines
 

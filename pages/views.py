@@ -1,6 +1,6 @@
 """The pages that combine the apps: the home page, a department's page (its list, its reports, its on-time
-record, its published plans and its calendar) and the search page (duties, departments, provisions and
-published reports)."""
+record, its published plans, its record on the problems it was given and its calendar) and the search page
+(duties, departments, provisions and published reports)."""
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -16,6 +16,7 @@ from duties.models import Department, DutyItem, DutyRole, Provision
 from duties.views import PAGE_SIZE, AsOfMixin, ProvinceMixin
 from pages.forms import SearchForm
 from plans import selectors as plan_selectors
+from problems import selectors as problem_selectors
 from reports import selectors as report_selectors
 from reports.filtersets import ReportFilterSet
 from reports.models import Report
@@ -57,6 +58,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
             reports=report_selectors.published_reports_for_department(self.department),
             record=report_selectors.on_time_record(self.department),
             plans=plan_selectors.published_plans_for_department(self.department),
+            problem_figures=problem_selectors.department_figures([self.department])[self.department.pk],
             department=self.department,
             province=self.province,
             showing_cooperation=self.showing_cooperation,

@@ -205,6 +205,8 @@ MEDIA_URL = "media/"
 # for record (reports/planning.py); deadline reminders by e-mail (send_deadline_reminders), each turned off by
 # leaving it out: the days before a deadline it reminds the department, and whether supervisors hear of overdue items.
 REPORT_PLANNED_WORK = "plans.selectors.planned_work"
+# The compliance board shows each department's record on the problems it had to close that year (reports/compliance.py).
+REPORT_PROBLEM_FIGURES = "problems.selectors.department_figures"
 DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS", "14,3,1")]
 DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
 # The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.

@@ -22,7 +22,7 @@ from operator import or_
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from duties.models import DutyItem, DutyRole
+from duties.models import Department, DutyItem, DutyRole
 from search import searchable_text
 
 MAX_TEXT = 500
@@ -142,22 +142,21 @@ def _list_of(level, day):
     return DutyItem.objects.as_of(day).filter(document__jurisdiction=level)
 
 
-def _candidates(level, terms, day):
-    bigrams = list(dict.fromkeys(gram for term in terms for gram in (term[i : i + 2] for i in range(len(term) - 1))))
-    lookup = reduce(or_, (Q(search_text__grams_contains=gram) for gram in bigrams[:MAX_LOOKUP_TERMS]))
+def _with_leads(duties):
+    """Duties with what a proposal shows of them: their leads (for the basis) and their place (for their URL)."""
     roles = Prefetch(
         "roles",
         queryset=DutyRole.objects.filter(role__in=DutyRole.LEADING, department__isnull=False)
         .select_related("department__jurisdiction")
         .order_by("position"),
     )
-    return list(
-        _list_of(level, day)
-        .filter(lookup)
-        .select_related("provision", "document__jurisdiction__parent__parent")
-        .prefetch_related(roles)
-        .order_by("document_id", "position")
-    )
+    return duties.select_related("provision", "document__jurisdiction__parent__parent").prefetch_related(roles)
+
+
+def _candidates(level, terms, day):
+    bigrams = list(dict.fromkeys(gram for term in terms for gram in (term[i : i + 2] for i in range(len(term) - 1))))
+    lookup = reduce(or_, (Q(search_text__grams_contains=gram) for gram in bigrams[:MAX_LOOKUP_TERMS]))
+    return list(_with_leads(_list_of(level, day).filter(lookup)).order_by("document_id", "position"))
 
 
 def _score(duties, terms, list_size):
@@ -213,3 +212,44 @@ def route(jurisdiction, text: str, day: datetime.date | None = None) -> Routing:
         if proposals:
             return Routing(jurisdiction, level, terms, proposals, consulted)
     return Routing(jurisdiction, list_jurisdiction, terms, [], consulted)
+
+
+def record_of(routing: Routing) -> dict:
+    """What `routing` proposed, by ids, to keep on the problem (`Problem.routing_record`) and read back later."""
+    return {
+        "list": routing.list_jurisdiction.pk if routing.list_jurisdiction is not None else None,
+        "terms": routing.terms,
+        "consulted": [level.pk for level in routing.consulted],
+        "proposals": [
+            {
+                "department": proposal.department.pk,
+                "score": proposal.score,
+                "duties": [{"duty": m.duty.pk, "terms": m.terms, "score": m.score} for m in proposal.duties],
+            }
+            for proposal in routing.proposals
+        ],
+    }
+
+
+def read_back(jurisdiction, record: dict) -> Routing:
+    """The routing `record_of` kept, with its departments and duties as they are now, in three queries at most.
+
+    `jurisdiction` comes with the levels above it (a problem's `with_places()`): the list's level is one of them.
+    """
+    levels = {level.pk: level for level in _levels(jurisdiction)}
+    proposals = record["proposals"]
+    department_ids = [proposal["department"] for proposal in proposals]
+    duty_ids = [match["duty"] for proposal in proposals for match in proposal["duties"]]
+    departments = Department.objects.select_related("jurisdiction").in_bulk(department_ids) if proposals else {}
+    duties = _with_leads(DutyItem.objects.filter(pk__in=duty_ids)).in_bulk() if duty_ids else {}
+    read = [
+        Proposal(
+            departments[proposal["department"]],
+            proposal["score"],
+            [DutyMatch(duties[m["duty"]], m["terms"], m["score"]) for m in proposal["duties"] if m["duty"] in duties],
+        )
+        for proposal in proposals
+        if proposal["department"] in departments
+    ]
+    consulted = [levels[code] for code in record["consulted"] if code in levels]
+    return Routing(jurisdiction, levels.get(record["list"]), record["terms"], read, consulted)

@@ -4,6 +4,7 @@ Each fetches what its page shows in a fixed number of queries; none of the publi
 contact (`PUBLIC_FIELDS` is what they load).
 """
 
+import datetime
 import statistics
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from problems import permissions
+from problems.filtersets import ProblemFilterSet
 from problems.models import Consultation, Event, Opinion, Photo, Problem
 from problems.models.limits import local_day, today_in_china
 from problems.models.problems import FINISHED_STATUSES
@@ -72,6 +74,15 @@ def public_problems():
         )
         .order_by("-received_at", "-id")
     )
+
+
+def filtered_public_problems(params, department=None):
+    """The FilterSet of the public lists (the page, its Atom feed, its CSV file) over the published problems,
+    or over those of `department`: all three read the same parameters the same way. Unbound without parameters."""
+    queryset = public_problems()
+    if department is not None:
+        queryset = queryset.filter(department=department)
+    return ProblemFilterSet(params or None, queryset)
 
 
 def public_problem(number: str) -> Problem:
@@ -156,7 +167,10 @@ def work_queue(user):
 
 @dataclass(frozen=True)
 class Figures:
-    """A department's record on problems, as its page and the supervisors' board show it."""
+    """A department's record on problems, as its page, the supervisors' board and the year at a glance show it.
+
+    `received` is every problem counted: all the department was given, or, for a year, those `counted_for_year`.
+    """
 
     received: int
     accepted: int
@@ -166,6 +180,30 @@ class Figures:
     median_days_to_close: float | None
     open_now: int
     overdue_now: int
+
+    @property
+    def closed_late(self) -> int:
+        return self.closed - self.closed_on_time
+
+    @property
+    def not_closed(self) -> int:
+        """Counted and not closed: overdue now, or still within its time (or waiting for the office's check)."""
+        return self.received - self.closed
+
+    @property
+    def closed_on_time_percent(self) -> int | None:
+        return round(100 * self.closed_on_time / self.received) if self.received else None
+
+
+def counted_for_year(queryset, year: int):
+    """The problems a year's figures count: those whose last day to close falls in `year` (Beijing days).
+
+    That day is the handling deadline with any extension (`handling_due`), so a problem counts once, in the year it
+    had to be closed by, whenever it was received or closed, and its year does not move when it is closed late. A
+    problem never accepted (declined, or still waiting for acceptance) has no such day and counts in no year; it
+    counts in the acceptance figures of the department's page.
+    """
+    return queryset.filter(handling_due__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
 
 
 def _figures_by_department(queryset, today) -> dict[int, dict]:
@@ -186,10 +224,13 @@ def _figures_by_department(queryset, today) -> dict[int, dict]:
     return rows
 
 
-def department_figures(departments, today=None) -> dict[int, Figures]:
-    """Figures for each of `departments` (by id), in three queries whatever their number."""
+def department_figures(departments, today=None, *, year: int | None = None) -> dict[int, Figures]:
+    """Figures for each of `departments` (by id), of all their problems or of those counted for `year`, in three
+    queries whatever their number."""
     ids = [getattr(department, "pk", department) for department in departments]
     queryset = Problem.objects.filter(department_id__in=ids).exclude(status=Problem.Status.WITHDRAWN)
+    if year is not None:
+        queryset = counted_for_year(queryset, year)
     rows = _figures_by_department(queryset, today or today_in_china())
     empty = {"received": 0, "accepted": 0, "accepted_on_time": 0, "closed": 0, "closed_on_time": 0}
     figures = {}

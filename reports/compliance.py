@@ -1,9 +1,16 @@
 """The supervisors' compliance board: who filed the report on a year, on time or late, as a
-page with an on-time-rate chart drawn on the server (SVG) and as a CSV file."""
+page with an on-time-rate chart drawn on the server (SVG) and as a CSV file; beside each department, its record on
+the problems it had to close in that year.
+
+The problems live in an app above this one (it uses the reports' accounts), so reports do not import it:
+settings.REPORT_PROBLEM_FIGURES names the function that answers, `(departments, year=year) -> {department id:
+figures}`, and the project's settings wire the two together. Without it the board shows no problem figures.
+"""
 
 import csv
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -11,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -31,6 +39,15 @@ STATUS_LABELS = {
 
 def status_label(status):
     return _(STATUS_LABELS[status])
+
+
+def shows_problems() -> bool:
+    return bool(getattr(settings, "REPORT_PROBLEM_FIGURES", ""))
+
+
+def problem_figures(departments, year: int) -> dict:
+    """Each department's figures on the problems counted for `year` (by department id), in one selector call."""
+    return import_string(settings.REPORT_PROBLEM_FIGURES)(departments, year=year) if shows_problems() else {}
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,10 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
     def rows(self):
         return selectors.compliance_rows(self.province, self.kwargs["year"], rule=self.rule)
 
+    def rows_with_problems(self, rows):
+        figures = problem_figures([row.department for row in rows], self.kwargs["year"])
+        return [(row, figures.get(row.department.pk)) for row in rows]
+
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
             return self.csv_response()
@@ -121,7 +142,8 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
             rule=self.rule,
             year=year,
             deadline=self.rule.annual_report_deadline(year),
-            rows=[(row, status_label(row.status)) for row in rows],
+            rows=[(row, status_label(row.status), figures) for row, figures in self.rows_with_problems(rows)],
+            with_problems=shows_problems(),
             counts=[(status, status_label(status), counts[status]) for status in selectors.ComplianceStatus.ALL],
             chart=on_time_chart(selectors.on_time_rates(self.province, years, rule=self.rule)),
             publication=list_publication_rows(self.province, rules.today_in_china()),
@@ -140,8 +162,11 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         response["Content-Disposition"] = f'attachment; filename="compliance-{self.province.slug}-{year}.csv"'
         response.write("\ufeff")  # Excel reads UTF-8 Chinese only with a BOM
         writer = csv.writer(response, lineterminator="\r\n")
-        writer.writerow([_("部门"), _("简称"), _("截止日期"), _("状态"), _("状态代码"), _("报送时间")])
-        for row in self.rows():
+        header = [_("部门"), _("简称"), _("截止日期"), _("状态"), _("状态代码"), _("报送时间")]
+        if with_problems := shows_problems():
+            header += [_("本年度到期的问题"), _("按时办结销号"), _("逾期办结"), _("当前逾期")]
+        writer.writerow(header)
+        for row, figures in self.rows_with_problems(self.rows()):
             submitted = timezone.localtime(row.submitted_at, rules.DEADLINE_TIMEZONE) if row.submitted_at else None
             cells = [
                 row.department.name,
@@ -151,5 +176,7 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
                 row.status,
                 submitted.isoformat(timespec="seconds") if submitted else "",
             ]
+            if with_problems:
+                cells += [figures.received, figures.closed_on_time, figures.closed_late, figures.overdue_now]
             writer.writerow([formula_guarded(cell) for cell in cells])  # no name opens as a formula
         return response

@@ -88,6 +88,7 @@ NOT_FILTERED = {
         "reporter_phone": PERSONAL,
         "reporter_email": PERSONAL,
         "contact_purged_at": "when the contact data was removed: internal",
+        "routing_record": "the lead departments proposed when it was filed, for the reporter's page: internal",
         "received_at": "`year` chooses by it",
         "published_at": SHOWN,
         "acceptance_due": SHOWN,

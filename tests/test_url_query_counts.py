@@ -2,7 +2,8 @@
 
 The test walks the whole URLconf: a pattern without a baseline in BASELINES fails, so a new
 page or endpoint cannot ship without one. Each check runs on the fixture, then with a city and a
-county of Jiangxi publishing 2 departments and duties each, then 20: the count must not grow.
+county of Jiangxi publishing 2 departments and duties each, then 20, with problems handled by 2
+departments, then 8: the count must not grow.
 The same checks show that every FilterSet of the project serves some page or endpoint.
 """
 
@@ -25,6 +26,7 @@ from django_filters.filterset import BaseFilterSet
 from duties.models import Department, DutyItem, Edition
 from reports import services
 from tests import factories
+from tests.problems import factories as problem_factories
 from tests.test_filterset_completeness import FILTERSETS
 from tests.url_counts_elsewhere import COUNTED_ELSEWHERE
 
@@ -166,9 +168,10 @@ BASELINES = {
     ],
     "reports:report_published": [Check(10, lambda s: {"pk": s.published.pk}, user="approver")],
     "reports:report_correct": [Check(12, lambda s: {"pk": s.published.pk}, user="approver")],
+    # With the list tracker, and each department's problems due that year (their counts, the overdue, the closed).
     "reports:compliance_board": [
-        Check(13, {"province": "jiangxi", "year": 2024}, user="supervisor"),  # with the list tracker
-        Check(7, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),
+        Check(16, {"province": "jiangxi", "year": 2024}, user="supervisor"),
+        Check(10, {"province": "jiangxi", "year": 2024}, query="format=csv", user="supervisor"),
     ],
     # Published reports.
     "reports:public_index": [Check(2)],
@@ -222,12 +225,13 @@ BASELINES = {
         local(11, {"province": "jiangxi", "code": 360100}),
         local(11, {"province": "jiangxi", "code": 360102}),
     ],
+    # … and its problems' figures: their counts, the overdue ones, the closed ones' days.
     "pages:department": [
-        Check(12, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
-        Check(12, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
-        Check(12, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
+        Check(15, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
+        Check(15, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
+        Check(15, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
     ],
-    "pages:local_department": [local(12, COUNTY_DEPARTMENT)],
+    "pages:local_department": [local(15, COUNTY_DEPARTMENT)],
     "duties:changes": [Check(7, {"province": "jiangxi"})],
     "duties:changes_feed": [Check(6, {"province": "jiangxi"})],
     "duties:department_changes": [Check(3, {"province": "jiangxi", "department": "shui-li-ting"})],
@@ -371,12 +375,16 @@ def test_query_counts_do_not_grow_with_city_and_county_rows(scene):
     # Two editions of each list, so that both runs show duties added, changed and kept.
     add_local_rows(scene, 1, datetime.date(2024, 3, 1))
     add_local_rows(scene, 2, datetime.date(2024, 9, 1))
+    ecology = Department.objects.get(jurisdiction="360000", slug=ECOLOGY)
+    problem_factories.handled_in_2024([ecology, scene.county_department], 1)
     few = measure(scene, with_local=True)
     problems = beyond_baselines(few)
     assert not problems, "\n".join(problems)
     add_local_rows(scene, 20, datetime.date(2025, 3, 1))
     for department in Department.objects.filter(pk__in=[360000002, 360000003]):  # two more published reports
         factories.make_filed_report(department, 2024, factories.make_approver(department), publish=True)
+    others = Department.objects.filter(jurisdiction__in=["360000", "360102"]).exclude(problems__isnull=False)
+    problem_factories.handled_in_2024([ecology, scene.county_department, *others.order_by("pk")[:6]], 3)
     many = measure(scene, with_local=True)
     grown = [
         f"{route} {url}: {few[route, index][2]} queries with 2 local departments and duties, {count} with 20"

@@ -115,6 +115,13 @@ class Problem(SearchableModel):
     handled_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     handled_on_time = models.BooleanField(_("按时办结"), null=True, blank=True)
     closed_at = models.DateTimeField(_("销号时间"), null=True, blank=True)
+    routing_record = models.JSONField(
+        _("分办建议记录"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("收到时按清单得出的牵头部门建议（部门、事项及其依据的编号），举报人的查询页面据此显示。"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("录入人"),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from problems import permissions
+from problems import permissions, routing
 from problems.models import Event, Problem, TimeLimits
 from problems.models.limits import local_day
 from problems.services.common import attach_photos, deny_unless, locked, record_step, refuse_state, required
@@ -105,6 +105,8 @@ def problem_submit(
         created_by=user if user is not None and user.is_authenticated else None,
         hotline=hotline,
     )
+    # Routed once, as filed: the reporter's page reads the proposals back instead of routing on every view.
+    problem.routing_record = routing.record_of(routing.route(jurisdiction, problem.description))
     problem.full_clean(exclude=["number", "submit_token", "access_key_hash"])
     try:
         with transaction.atomic():  # a concurrent submit of the same form loses here

@@ -3,7 +3,6 @@ department's figures, photos. Nothing here shows the reporter's identity or cont
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from django.views.generic import ListView, TemplateView
 
 from duties.models import Department, Jurisdiction
 from problems import abuse, permissions, routing, selectors, services
-from problems.filtersets import ProblemFilterSet
 from problems.forms import InformationForm, ProblemReportForm, WithdrawForm
 from problems.models import Photo, TimeLimits
 
@@ -45,9 +43,11 @@ class ProblemListView(ListView):
     context_object_name = "problems"
     paginate_by = PAGE_SIZE
 
+    department = None
+
     @cached_property
     def filterset(self):
-        return ProblemFilterSet(self.request.GET or None, selectors.public_problems())
+        return selectors.filtered_public_problems(self.request.GET, department=self.department)
 
     def get_queryset(self):
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -183,6 +183,14 @@ class ProblemReportView(View):
         return redirect("problems:track", filed.access_key)
 
 
+def proposals_for(problem):
+    """The lead departments proposed when the problem was filed, read back; routed now only for a problem filed
+    before they were kept."""
+    if problem.routing_record is None:
+        return routing.route(problem.jurisdiction, problem.description)
+    return routing.read_back(problem.jurisdiction, problem.routing_record)
+
+
 @method_decorator([never_cache, sensitive_post_parameters("text", "reason")], name="dispatch")
 class ProblemTrackView(View):
     """The reporter's private page: the proposed lead with its duty, every public step, their additions."""
@@ -191,7 +199,7 @@ class ProblemTrackView(View):
         return {
             "problem": problem,
             "access_key": self.kwargs["key"],
-            "routing": routing.route(problem.jurisdiction, problem.description),
+            "routing": proposals_for(problem),
             "timeline": timeline_rows(problem, problem.events.all()),
             "information_form": forms.get("information_form") or InformationForm(),
             "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
@@ -249,12 +257,12 @@ def photo_download(request, pk):
     return response
 
 
-class DepartmentProblemsView(ListView):
-    """A department's problems and figures: received, accepted on time, closed on time, median days, open, overdue."""
+class DepartmentProblemsView(ProblemListView):
+    """A department's problems and figures: received, accepted on time, closed on time, median days, open, overdue;
+    its list filtered by status, category and year (the list's filters), with its Atom feed and CSV file."""
 
     template_name = "problems/department_problems.html"
-    context_object_name = "problems"
-    paginate_by = PAGE_SIZE
+    FILTERS = ("status", "category", "year")
 
     @cached_property
     def department(self):
@@ -262,14 +270,13 @@ class DepartmentProblemsView(ListView):
             Department.objects.select_related("jurisdiction__parent__parent"), pk=self.kwargs["pk"]
         )
 
-    def get_queryset(self):
-        return selectors.public_problems().filter(Q(department=self.department))
-
     def get_context_data(self, **kwargs):
         department = self.department
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        context.update(
             department=department,
             figures=selectors.department_figures([department])[department.pk],
+            filter_fields=[self.filterset.form[name] for name in self.FILTERS],
             breadcrumbs=[(_("生态环境问题"), reverse("problems:list")), (department.name, None)],
-            **kwargs,
         )
+        return context

@@ -1,7 +1,8 @@
 """The whole loop in the browser: a citizen reports dust from a building site in a Jiangxi county, sees the
 proposed lead with its duty, follows it with the private link while the office assigns, the department
 accepts, posts progress, extends, rectifies and finishes and the office closes it; the public page shows the
-timeline and no personal data; the department's figures count it. A matter with no lead goes through
+timeline and no personal data; the department's figures, on its page and its problems' page, count it once
+it is closed. A matter with no lead goes through
 consultation, whose decision adds a duty to the list, and the next such report routes by itself."""
 
 import re
@@ -82,10 +83,18 @@ def test_a_citizen_reports_dust_and_watches_it_found_handled_rectified_and_close
     act(page, "延期", 延期天数=10, 延期理由="需等待第三方扬尘检测报告。")
     act(page, "记录整改", 说明="裸土已全部覆盖，安装喷淋设施。")
     act(page, "办结", 说明="整改完成。")
+    page.goto(site + housing.get_absolute_url())  # the department's page: handled, not yet closed
+    department_figures = page.locator(".department-problems .problem-figures")
+    expect(department_figures.locator("div", has_text="按时办结并销号")).to_contain_text("0 / 0")
+    expect(department_figures.locator("div", has_text="办理中")).to_contain_text("1")
     log_in(page, site, office)
     page.goto(f"{site}/workspace/problems/{number}/")
     act(page, "核查销号", 说明="经现场核查整改到位，予以销号。")
     screenshot(page, "problem-work-desktop")
+    page.goto(site + housing.get_absolute_url())  # closed: the department's figures count it
+    expect(department_figures.locator("div", has_text="按时办结并销号")).to_contain_text("1 / 1")
+    expect(department_figures.locator("div", has_text="办理中")).to_contain_text("0")
+    assert blocking_accessibility_violations(page) == []
 
     page.context.clear_cookies()
     page.goto(link)

@@ -87,3 +87,28 @@ def assigned(problem, office_user, department, public_text="工地施工扬尘�
 def accepted(problem, office_user, handler_user, department):
     problem = assigned(problem, office_user, department)
     return services.problem_accept(problem=problem, user=handler_user)
+
+
+def closed(problem, office_user, handler_user):
+    """Finish the department's handling of an accepted problem and close it (销号) at the office."""
+    problem = services.problem_finish(problem=problem, user=handler_user, note="已整改，裸土已覆盖。")
+    return services.problem_close(problem=problem, user=office_user, note="核查属实，予以销号。")
+
+
+def handled_in_2024(departments, count):
+    """`count` problems for each of `departments`, received in March 2024 (due that year) and accepted; every
+    other one finished and closed, so that each figure (due, on time, overdue, days to close) has rows."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    jiangxi_office = office(Jurisdiction.objects.get(code="360000"), username=f"office-{count}")
+    with mock.patch.object(timezone, "now", return_value=beijing(2024, 3, 1)):
+        for department in departments:
+            department_handler = handler(department, username=f"handler-{department.pk}-{count}")
+            for index in range(count):
+                problem = accepted(
+                    file_problem(department.jurisdiction).problem, jiangxi_office, department_handler, department
+                )
+                if index % 2 == 0:
+                    closed(problem, jiangxi_office, department_handler)

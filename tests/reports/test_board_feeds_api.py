@@ -34,14 +34,14 @@ def logged_in(user):
 def test_the_board_shows_on_time_for_the_filed_report_and_missing_for_the_others(published_on_time, supervisor, clock):
     clock("2025-01-10 23:59")
     before = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/")
-    assert {status for _row, status in [(r.department.pk, r.status) for r, _ in before.context["rows"]]} == {
+    assert {status for _row, status in [(r.department.pk, r.status) for r, *_ in before.context["rows"]]} == {
         "on_time",
         "not_due",
     }
     clock("2025-01-11 00:01")  # a minute after Jiangxi's deadline, Shanghai time
     response = logged_in(supervisor).get("/workspace/compliance/jiangxi/2024/")
     assert response.status_code == 200
-    rows = {row.department.pk: row.status for row, _label in response.context["rows"]}
+    rows = {row.department.pk: row.status for row, *_ in response.context["rows"]}
     assert rows[published_on_time.department_id] == "on_time"
     assert set(rows.values()) == {"on_time", "missing"}
     # The chart is an SVG image whose alternative text gives every year's rate.
