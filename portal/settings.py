@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "duties",
     "reports",
     "plans",
+    "listdrafts",
     "disclosures",
     "calendars",
     "problems",
@@ -214,6 +215,8 @@ MEDIA_URL = "media/"
 # for record (reports/planning.py); deadline reminders by e-mail (send_deadline_reminders), each turned off by
 # leaving it out: the days before a deadline it reminds the department, and whether supervisors hear of overdue items.
 REPORT_PLANNED_WORK = "plans.selectors.planned_work"
+# The list-publication tracker (duties/publication.py) reads which departments have a draft list in review.
+LIST_IN_REVIEW = "listdrafts.selectors.in_review_expression"
 DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS", "14,3,1")]
 DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
 # The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.
