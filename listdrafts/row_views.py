@@ -35,11 +35,12 @@ class RowFormView(DraftMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        kwargs.pop("row", None)  # the URL's row id: the row itself is `draft_row`
         form = kwargs.pop("form", None) or RowForm(instance=self.row, initial={"version": self.draft.version})
         title = _("修改第 %(number)s 行") % {"number": self.row.position} if self.row else _("添加一行")
         return super().get_context_data(
             draft=self.draft,
-            row=self.row,
+            draft_row=self.row,
             form=form,
             title=title,
             breadcrumbs=crumbs((self.draft.department.name, self.draft.get_absolute_url()), (title, None)),

@@ -145,4 +145,5 @@ class DraftDetailView(DraftMixin, TemplateView):
     template_name = "listdrafts/draft_detail.html"
 
     def get_context_data(self, **kwargs):
+        kwargs.pop("pk", None)
         return super().get_context_data(**self.draft_context(**kwargs))
