@@ -1,8 +1,8 @@
 """The apps depend one way: search, spreadsheets, clients and api know no app; duties knows neither reports
 nor the pages above;
-reports may use duties; plans and disclosures may use reports and duties (reports reach the plans only through
-the setting the project wires, reports/planning.py); calendars combine every app's deadlines; only pages,
-calendars and the project's urls combine them."""
+reports may use duties; plans, disclosures and listdrafts may use reports and duties (reports reach the plans, and
+the duties' tracker the list drafts, only through the settings the project wires: reports/planning.py);
+calendars combine every app's deadlines; only pages, calendars and the project's urls combine them."""
 
 import ast
 from pathlib import Path
@@ -16,8 +16,9 @@ FORBIDDEN = {
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
-    "duties": {"reports", "plans", "disclosures", "calendars", "pages", "portal"},
-    "reports": {"plans", "disclosures", "calendars", "pages", "portal"},
+    "duties": {"reports", "plans", "disclosures", "calendars", "listdrafts", "pages", "portal"},
+    "reports": {"plans", "disclosures", "calendars", "listdrafts", "pages", "portal"},
+    "listdrafts": {"plans", "disclosures", "calendars", "problems", "pages", "portal"},
     "plans": {"disclosures", "calendars", "pages", "portal"},
     "disclosures": {"plans", "calendars", "pages", "portal"},
     "calendars": {"pages", "portal"},

@@ -204,12 +204,13 @@ BASELINES = {
         local(11, {"province": "jiangxi", "code": 360100}),
         local(11, {"province": "jiangxi", "code": 360102}),
     ],
+    # … and the list's provenance when the department prepared it (listdrafts).
     "pages:department": [
-        Check(11, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
-        Check(11, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
-        Check(11, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
+        Check(12, {"province": "jiangxi", "department": ECOLOGY}),  # 15 duties
+        Check(12, {"province": "jiangxi", "department": "cai-zheng-ting"}),  # 4 duties
+        Check(12, {"province": "jiangxi", "department": "shui-li-ting"}, query="role=cooperating"),
     ],
-    "pages:local_department": [local(11, COUNTY_DEPARTMENT)],
+    "pages:local_department": [local(12, COUNTY_DEPARTMENT)],
     "duties:changes": [Check(7, {"province": "jiangxi"})],
     "duties:changes_feed": [Check(6, {"province": "jiangxi"})],
     "duties:department_changes": [Check(3, {"province": "jiangxi", "department": "shui-li-ting"})],
