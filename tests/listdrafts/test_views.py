@@ -131,3 +131,18 @@ def _file(rows):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("list.csv", write_csv(rows), content_type="text/csv")
+
+
+def test_the_tracker_page_and_api_show_a_list_in_review(client):
+    from duties.models import Department
+
+    ecology = Department.objects.select_related("jurisdiction").get(pk=500000001)
+    editor = factories.make_editor(ecology)
+    draft = services.list_draft_create(user=editor, department=ecology)
+    values = services.RowInput(number="1", text="负责全市生态环境统一监督管理。", lead="重庆市生态环境局")
+    services.draft_row_save(draft=draft, user=editor, expected_version=draft.version, values=values)
+    services.list_draft_submit(draft=draft, user=editor, expected_version=draft.version + 1)
+    rows = client.get("/api/v1/list-publication/", {"province": "chongqing"}).json()["results"]
+    assert next(row["status"] for row in rows if row["department"]["id"] == ecology.pk) == "in_review"
+    html = client.get("/chongqing/").content.decode()
+    assert '<span class="status status--in_review">审核中</span>' in html
