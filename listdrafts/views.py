@@ -128,7 +128,6 @@ class DraftMixin(LoginRequiredMixin):
             "can_review": permissions.can_review(user, draft),
             "can_record_approval": permissions.can_record_approval(user, draft),
             "can_publish": permissions.can_publish(user, draft),
-            "version_form_initial": draft.version,
             "import_form": forms.pop("import_form", None) or ImportForm(initial={"version": draft.version}),
             "submit_form": forms.pop("submit_form", None) or SubmitForm(initial={"version": draft.version}),
             "review_form": review_form,
