@@ -31,11 +31,11 @@ def claim_version(draft: ListDraft, *, user, expected_version: int) -> ListDraft
         if ListDraft.objects.get(pk=draft.pk).state not in ListDraft.EDITABLE:
             raise ValidationError(NOT_EDITABLE)
         raise StaleVersion(STALE_VERSION, code="stale")
-    return ListDraft.objects.select_for_update().with_department().get(pk=draft.pk)
+    return ListDraft.objects.select_for_update(of=("self",)).with_department().get(pk=draft.pk)
 
 
 def locked(draft: ListDraft) -> ListDraft:
-    return ListDraft.objects.select_for_update().with_department().get(pk=draft.pk)
+    return ListDraft.objects.select_for_update(of=("self",)).with_department().get(pk=draft.pk)
 
 
 def step_record(draft: ListDraft, *, user, step: str, comment: str = "", changes: dict | None = None) -> DraftStep:
