@@ -14,6 +14,7 @@ from duties import selectors
 from duties.filtersets import DepartmentFilterSet, DutyItemFilterSet, ProvisionFilterSet
 from duties.models import Department, DutyItem, DutyRole, Provision
 from duties.views import PAGE_SIZE, AsOfMixin, ProvinceMixin
+from listdrafts import selectors as list_draft_selectors
 from pages.forms import SearchForm
 from plans import selectors as plan_selectors
 from problems import selectors as problem_selectors
@@ -59,6 +60,7 @@ class DepartmentView(AsOfMixin, ProvinceMixin, ListView):
             record=report_selectors.on_time_record(self.department),
             plans=plan_selectors.published_plans_for_department(self.department),
             problem_figures=problem_selectors.department_figures([self.department])[self.department.pk],
+            prepared_list=None if self.as_of else list_draft_selectors.published_list_for_department(self.department),
             department=self.department,
             province=self.province,
             showing_cooperation=self.showing_cooperation,

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "duties",
     "reports",
     "plans",
+    "listdrafts",
     "disclosures",
     "calendars",
     "problems",
@@ -207,6 +208,8 @@ MEDIA_URL = "media/"
 REPORT_PLANNED_WORK = "plans.selectors.planned_work"
 # The compliance board shows each department's record on the problems it had to close that year (reports/compliance.py).
 REPORT_PROBLEM_FIGURES = "problems.selectors.department_figures"
+# The list-publication tracker (duties/publication.py) reads which departments have a draft list in review.
+LIST_IN_REVIEW = "listdrafts.selectors.in_review_expression"
 DEADLINE_REMINDER_DAYS = [int(day) for day in env_list("DEADLINE_REMINDER_DAYS", "14,3,1")]
 DEADLINE_OVERDUE_REMINDERS = env_bool("DEADLINE_OVERDUE_REMINDERS", default=True)
 # The portal's public address, for links in e-mails (e.g. https://portal.example.cn); empty: links are paths.

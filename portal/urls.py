@@ -30,6 +30,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("", include("reports.urls")),
     path("", include("plans.urls")),
+    path("", include("listdrafts.urls")),
     path("", include("disclosures.urls")),
     path("", include("calendars.urls")),
     path("", include("problems.urls")),

@@ -235,3 +235,40 @@ def make_filed_plan(department, year, approver, office, *, publish=False):
     if publish:
         plan = plan_services.plan_publish(plan=plan, user=approver)
     return plan
+
+
+def prepare_list(department, editor, office, approver=None, *, until="published", reword="（修订）"):
+    """A draft of `department`'s list with its first row reworded, taken through the steps up to `until`:
+    "draft", "submitted", "reviewed", "approved" or "published" (the last needs `approver`)."""
+    import datetime
+
+    from listdrafts import services as list_services
+
+    draft = list_services.list_draft_create(user=editor, department=department)
+    first = draft.rows.order_by("position").first()
+    if first is not None:
+        values = list_services.RowInput(
+            **{field: getattr(first, field) for field in dataclasses.asdict(list_services.RowInput())}
+        )
+        values = dataclasses.replace(values, text=f"{first.text}{reword}")
+        list_services.draft_row_save(
+            draft=draft, user=editor, expected_version=draft.version, values=values, row_id=first.pk
+        )
+        draft.refresh_from_db()
+    steps = ["draft", "submitted", "reviewed", "approved", "published"]
+    if steps.index(until) >= 1:
+        draft = list_services.list_draft_submit(draft=draft, user=editor, expected_version=draft.version)
+    if steps.index(until) >= 2:
+        draft = list_services.list_draft_approve(draft=draft, user=office)
+    if steps.index(until) >= 3:
+        draft = list_services.list_draft_approval_record(
+            draft=draft,
+            user=approver or office,
+            approved_on=datetime.date.today(),
+            title=f"关于{department.name}生态环境保护具体事项清单的批复",
+            doc_number="赣办字〔2026〕12号",
+            issued_on=datetime.date.today(),
+        )
+    if steps.index(until) >= 4:
+        draft = list_services.list_draft_publish(draft=draft, user=approver)
+    return draft

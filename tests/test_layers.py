@@ -1,8 +1,9 @@
 """The apps depend one way: search, spreadsheets, clients and api know no app; duties knows neither reports
 nor the pages above;
-reports may use duties; plans, disclosures and problems may use reports and duties (reports reach the plans only through
-the setting the project wires, reports/planning.py); calendars combine every app's deadlines; only pages,
-calendars and the project's urls combine them."""
+reports may use duties; plans, disclosures, problems and listdrafts may use reports and duties (reports reach the
+plans and problems, and the duties' tracker the list drafts, only through the settings the project wires:
+reports/planning.py); calendars combine every app's deadlines; only pages, calendars and the project's urls
+combine them."""
 
 import ast
 from pathlib import Path
@@ -17,9 +18,21 @@ FORBIDDEN = {
     "clients": {"duties", "reports", "pages", "api", "search", "portal"},
     "spreadsheets": {"duties", "reports", "pages", "api", "clients", "portal", "search"},
     "api": {"duties", "reports", "pages", "portal"},
-    "kept_posts": {"duties", "reports", "plans", "disclosures", "calendars", "problems", "contact", "pages", "portal"},
-    "duties": {"reports", "plans", "disclosures", "problems", "calendars", "pages", "portal"},
-    "reports": {"plans", "disclosures", "calendars", "pages", "portal"},
+    "kept_posts": {
+        "duties",
+        "reports",
+        "plans",
+        "disclosures",
+        "calendars",
+        "problems",
+        "contact",
+        "listdrafts",
+        "pages",
+        "portal",
+    },
+    "duties": {"reports", "plans", "disclosures", "problems", "calendars", "listdrafts", "pages", "portal"},
+    "reports": {"plans", "disclosures", "calendars", "listdrafts", "pages", "portal"},
+    "listdrafts": {"plans", "disclosures", "calendars", "problems", "pages", "portal"},
     "plans": {"disclosures", "calendars", "pages", "portal"},
     "disclosures": {"plans", "calendars", "pages", "portal"},
     "problems": {"plans", "disclosures", "calendars", "pages", "portal"},

@@ -350,7 +350,8 @@ class PublicationRowSerializer(serializers.Serializer):
         choices=list(PublicationStatus.ALL),
         read_only=True,
         help_text=(
-            "published 已公开；not_due 尚未公开、未到期；overdue 逾期未公开；no_deadline 尚未公开、文件未规定期限。"
+            "published 已公开；in_review 尚未公开、本部门编制的清单在初审或审定中；not_due 尚未公开、未到期；"
+            "overdue 逾期未公开；no_deadline 尚未公开、文件未规定期限。"
         ),
     )
     published_since = serializers.DateField(

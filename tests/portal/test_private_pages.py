@@ -83,6 +83,8 @@ def samples(draft):
         "fmt": "csv",
         "url": "nothing-here",
         "id": 1,
+        "row": 1,
+        "action": "up",
     }
 
 
