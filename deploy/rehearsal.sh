@@ -2,7 +2,7 @@
 # Deployment rehearsal on loopback, set up and torn down by itself:
 #   deploy/rehearsal.sh [seconds of load, 30] [client threads, 8] [seconds per fault, 20]
 # nginx (Debian's) terminates TLS with a self-signed certificate in front of two gunicorn app servers
-# (production settings, two workers each), with a Redis of its own for cache, sessions and request
+# (production settings, two workers of four threads each), with a Redis of its own for cache, sessions and request
 # counts, a PostgreSQL primary and a streaming replica made from it with pg_basebackup (clusters of
 # their own in a temporary directory), and the media storage on a small tmpfs. It checks TLS and the
 # security headers, that the API throttle counts one client across both servers, that a session opened
