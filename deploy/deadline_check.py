@@ -27,7 +27,7 @@ def print_results(week, elapsed):
         routes[route].append((ms, outcome))
     print("\n| route | requests | req/s | p50 ms | p95 ms | max ms | 5xx | errors |\n|---|--:|--:|--:|--:|--:|--:|--:|")
     for route, rows in sorted(routes.items()):
-        print(table_row(route, rows, elapsed))
+        print(table_row(f"`{route}`", rows, elapsed))
     every = [row for rows in routes.values() for row in rows]
     print(table_row("**all**", every, elapsed) + "\n")
     seconds = week.arguments.seconds
