@@ -52,10 +52,13 @@ class Portal:
         self.connection = None
         self.client = client
         self.jar = {}
+        self.timeout = 30  # seconds a client waits for an answer
 
     def request(self, method, path, headers=None, body=None):
         if self.connection is None:
-            self.connection = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.context, timeout=30)
+            self.connection = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, context=self.context, timeout=self.timeout
+            )
         sent = {"Host": f"{HOST}:{self.port}", **(headers or {})}
         if self.client:
             sent.setdefault("X-Forwarded-For", self.client)

@@ -2,7 +2,7 @@
 # Deployment rehearsal on loopback, set up and torn down by itself:
 #   deploy/rehearsal.sh [seconds of load, 30] [client threads, 8] [seconds per fault, 20]
 # nginx (Debian's) terminates TLS with a self-signed certificate in front of two gunicorn app servers
-# (production settings, two workers each), with a Redis of its own for cache, sessions and request
+# (production settings, two workers of four threads each), with a Redis of its own for cache, sessions and request
 # counts, a PostgreSQL primary and a streaming replica made from it with pg_basebackup (clusters of
 # their own in a temporary directory), and the media storage on a small tmpfs. It checks TLS and the
 # security headers, that the API throttle counts one client across both servers, that a session opened
@@ -11,11 +11,27 @@
 # started; the media storage filled and freed; the primary stopped and the replica promoted; and last,
 # one app server killed (SIGKILL, the whole process group) while the other carries on. Exits non-zero if
 # any check fails.
+#
+#   deploy/rehearsal.sh deadline-week [seconds, 120] [readers, 500] [departments, 100] [citizens, 100]
+# sets up the same (without the faults) and plays the deadline week through nginx instead (deploy/deadline.py):
+# readers on the pages and the API, every department's editor and approver saving and submitting its annual
+# report, citizens filing problems and opening their private links; then prints the table per route and
+# checks the database against what each client was told (deploy/deadline_check.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-30}
-threads=${2:-8}
-fault_seconds=${3:-20}
+mode=faults
+if [ "${1:-}" = deadline-week ]; then
+    mode=deadline-week
+    shift
+    seconds=${1:-120}
+    readers=${2:-500}
+    departments=${3:-100}
+    citizens=${4:-100}
+else
+    seconds=${1:-30}
+    threads=${2:-8}
+    fault_seconds=${3:-20}
+fi
 VENV=${VENV:-.venv}
 python="$VENV/bin/python"
 gunicorn="$VENV/bin/gunicorn"
@@ -88,14 +104,19 @@ export SECRET_KEY="rehearsal-$(openssl rand -hex 24)" ALLOWED_HOSTS=portal.test 
     DATABASE_URL="postgres://postgres@127.0.0.1:$primary_port,127.0.0.1:$replica_port/$database?target_session_attrs=read-write" \
     DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:$replica_port/$database" \
     REDIS_URL="redis://127.0.0.1:$redis_port/0" \
-    TRUSTED_PROXY_COUNT=1 FORWARDED_ALLOW_IPS=127.0.0.1 WEB_CONCURRENCY=2 LOG_LEVEL=ERROR \
-    API_ANON_THROTTLE_RATE=30/min
+    TRUSTED_PROXY_COUNT=1 FORWARDED_ALLOW_IPS=127.0.0.1 WEB_CONCURRENCY=2 GUNICORN_THREADS=4 LOG_LEVEL=ERROR
+# The fault scenarios check the API throttle with a low rate; the deadline week keeps production's.
+[ $mode = faults ] && export API_ANON_THROTTLE_RATE=30/min
 unset DEBUG
 "$python" manage.py migrate --noinput -v0
 "$python" manage.py load_duties -v0 >/dev/null
 "$python" manage.py collectstatic --noinput -v0
 "$python" manage.py check --deploy --fail-level WARNING
 signin_password=$(openssl rand -hex 16)
+if [ $mode = deadline-week ]; then
+    DEADLINE_DEPARTMENTS=$departments DEADLINE_SIGN_INS=$((departments / 10)) DEADLINE_PASSWORD=$signin_password \
+        DEADLINE_ACCOUNTS="$work/accounts.json" "$python" manage.py shell < deploy/deadline_accounts.py | tail -1
+else
 # The clerk of the fault scenarios: 江西省发展和改革委员会's approver, with this year's report as a draft.
 report_path=$("$python" manage.py shell -c "from django.contrib.auth import get_user_model
 from duties.models import Department
@@ -107,6 +128,7 @@ user = get_user_model().objects.create_user('rehearsal', password='$signin_passw
 Membership.objects.create(user=user, role=Membership.Role.APPROVER, department=department)
 report = services.report_create(user=user, department=department, year=today_in_china().year)
 print(report.get_workspace_url())" | tail -1)
+fi
 # Citizens file problems under load: the CAPTCHA accepts its test answer (loopback only, never in production).
 export CAPTCHA_TEST_MODE=1
 
@@ -127,6 +149,11 @@ sed -e "s|@WORK@|$work|g" -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTP_PORT@|$h
 nginx -t -q -c "$work/nginx.conf" -p "$work"
 nginx -c "$work/nginx.conf" -p "$work"
 
+if [ $mode = deadline-week ]; then
+    "$python" deploy/deadline.py --port $https_port --cafile "$work/cert.pem" --accounts "$work/accounts.json" \
+        --seconds "$seconds" --readers "$readers" --citizens "$citizens" --primary-port $primary_port --database $database --app-ports "${app_ports[@]}"
+    exit
+fi
 "$python" deploy/rehearse.py --port $https_port --http-port $http_port --cafile "$work/cert.pem" \
     --password "$signin_password" --seconds "$seconds" --threads "$threads" \
     --kill-group "${pids[0]}" --app-ports "${app_ports[@]}" --app-logs "$work/app1-access.log" "$work/app2-access.log" \
