@@ -23,6 +23,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 
+from portal.preferences import care_mode_enabled
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -111,5 +113,7 @@ def database_unavailable_response(request):
     if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"detail": DATABASE_UNAVAILABLE}, status=503, headers=headers)
     # The 503 page needs no database: no context processors, no queries.
-    body = loader.get_template("503.html").render({"retry_after": RETRY_AFTER_SECONDS})
+    # The reader's 关怀版 cookie is read as it came; nothing else of the request is used.
+    context = {"retry_after": RETRY_AFTER_SECONDS, "care_mode": care_mode_enabled(request)}
+    body = loader.get_template("503.html").render(context)
     return HttpResponse(body, status=503, headers=headers)

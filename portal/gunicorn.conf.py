@@ -16,7 +16,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# Idle keep-alive connections from the proxy are closed after this long: well above the proxy's own upstream
+# keepalive_timeout (4 s in the README's nginx site), so that nginx never sends a request on a connection
+# gunicorn is closing, even when nginx is starved of CPU for a few seconds (a POST is never resent).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "10"))
 # gunicorn's largest request line (its default is 4094): a long but well-formed query reaches the app,
 # whose answer names the parameter, rather than gunicorn's HTML 414.
 limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))

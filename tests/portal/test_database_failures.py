@@ -33,6 +33,14 @@ def test_page_answers_503_with_retry_after_while_the_database_is_down(client, da
     assert "数据库暂时无法访问" in response.content.decode()
 
 
+def test_the_503_page_keeps_the_reader_s_care_mode(client, database_down):
+    client.cookies["care_mode"] = "1"
+    response = client.get("/")
+    assert response.status_code == 503 and 'class="care-mode"' in response.content.decode()
+    client.cookies["care_mode"] = ""
+    assert 'class="care-mode"' not in client.get("/").content.decode()
+
+
 def test_recovery_after_outage(client):
     with mock.patch("duties.selectors.departments_of", side_effect=OperationalError("server closed the connection")):
         assert client.get("/jiangxi/").status_code == 503
