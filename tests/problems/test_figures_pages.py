@@ -49,7 +49,8 @@ def test_a_department_without_problems_shows_zeros(client, transport):
 
 
 def board_row(html, department):
-    start = html.index(f">{department.name}</")
+    """The department's row in the board's table of the year's problems (after the reports' table)."""
+    start = html.index(f">{department.name}</", html.index('id="problems-title"'))
     return html[start : html.index("</tr>", start)]
 
 
