@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -125,7 +125,18 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         figures = problem_figures([row.department for row in rows], self.kwargs["year"])
         return [(row, figures.get(row.department.pk)) for row in rows]
 
+    @cached_property
+    def status_filter(self) -> str:
+        """`?status=`: only the departments in that state ("" for all); anything else is refused."""
+        return self.request.GET.get("status", "")
+
     def get(self, request, *args, **kwargs):
+        if self.status_filter and self.status_filter not in STATUS_LABELS:
+            return HttpResponseBadRequest(
+                _("status：没有“%(value)s”这种状态；可选 %(choices)s。")
+                % {"value": self.status_filter[:40], "choices": "、".join(STATUS_LABELS)},
+                content_type="text/plain; charset=utf-8",
+            )
         if request.GET.get("format") == "csv":
             return self.csv_response()
         return super().get(request, *args, **kwargs)
@@ -135,6 +146,8 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         rows = self.rows()
         years = range(year - CHART_YEARS + 1, year + 1)
         counts = {status: sum(1 for row in rows if row.status == status) for status in selectors.ComplianceStatus.ALL}
+        if self.status_filter:
+            rows = [row for row in rows if row.status == self.status_filter]
         context = super().get_context_data(**kwargs)
         # The URL's own `province` (a slug) and `year` give way to the objects the page needs.
         context.update(
@@ -145,6 +158,8 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
             rows=[(row, status_label(row.status), figures) for row, figures in self.rows_with_problems(rows)],
             with_problems=shows_problems(),
             counts=[(status, status_label(status), counts[status]) for status in selectors.ComplianceStatus.ALL],
+            status_filter=self.status_filter,
+            status_filter_label=status_label(self.status_filter) if self.status_filter else "",
             chart=on_time_chart(selectors.on_time_rates(self.province, years, rule=self.rule)),
             publication=list_publication_rows(self.province, rules.today_in_china()),
             previous_year=year - 1 if self.rule.applies_to_report_year(year - 1) else None,
@@ -162,7 +177,7 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
         response["Content-Disposition"] = f'attachment; filename="compliance-{self.province.slug}-{year}.csv"'
         response.write("\ufeff")  # Excel reads UTF-8 Chinese only with a BOM
         writer = csv.writer(response, lineterminator="\r\n")
-        header = [_("部门"), _("简称"), _("截止日期"), _("状态"), _("状态代码"), _("报送时间")]
+        header = [_("部门"), _("简称"), _("截止日期"), _("状态"), _("状态代码"), _("报送时间"), _("逾期天数")]
         if with_problems := shows_problems():
             header += [_("本年度到期的问题"), _("按时办结销号"), _("逾期办结"), _("当前逾期")]
         writer.writerow(header)
@@ -175,6 +190,7 @@ class ComplianceBoardView(LoginRequiredMixin, TemplateView):
                 status_label(row.status),
                 row.status,
                 submitted.isoformat(timespec="seconds") if submitted else "",
+                row.days_late,
             ]
             if with_problems:
                 cells += [figures.received, figures.closed_on_time, figures.closed_late, figures.overdue_now]

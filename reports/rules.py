@@ -98,6 +98,13 @@ def submitted_on_time(submitted_at: datetime.datetime, deadline: datetime.date) 
     return submitted_at.astimezone(DEADLINE_TIMEZONE).date() <= deadline
 
 
+def days_late(deadline: datetime.date, done_at: datetime.datetime | None, today: datetime.date) -> int:
+    """How many days after `deadline` the obligation was done (Beijing time), or, not done, how many days it has
+    been overdue on `today`; 0 when it was or still can be done in time."""
+    day = done_at.astimezone(DEADLINE_TIMEZONE).date() if done_at is not None else today
+    return max(0, (day - deadline).days)
+
+
 def deadline_status(deadline: datetime.date, done_at: datetime.datetime | None, today: datetime.date) -> str:
     """Where an obligation due on `deadline` stands on `today`: done on time or late (judged in Beijing time),
     or not done, either not yet due or overdue."""

@@ -155,6 +155,7 @@ class ComplianceRow:
     status: str
     submitted_at: datetime.datetime | None
     report: Report | None
+    days_late: int = 0  # after the deadline when filed, or overdue so far (rules.days_late)
 
 
 def compliance_status(deadline: datetime.date, report: Report | None, today: datetime.date) -> str:
@@ -191,6 +192,7 @@ def compliance_rows(province, year: int, *, rule=None, today: datetime.date | No
                 status=compliance_status(deadline, report, today),
                 submitted_at=report.submitted_at if report is not None else None,
                 report=report,
+                days_late=rules.days_late(deadline, report.submitted_at if report is not None else None, today),
             )
         )
     return rows

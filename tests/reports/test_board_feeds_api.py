@@ -98,3 +98,30 @@ def test_the_board_csv_opens_no_name_as_a_formula(published_on_time, supervisor,
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["'@SUM(A1)", "'=1+1"] in [row[:2] for row in rows]
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_the_board_counts_days_late_and_filters_by_status(published_on_time, other_department, supervisor, clock):
+    """A report filed three days after the deadline is 3 days late; one never filed is overdue by the days since;
+    the counts link to the departments in each state, and an unknown state is a 400 naming the parameter."""
+    from tests import factories
+
+    clock("2025-01-13 09:00")  # Jiangxi's deadline was 10 January
+    factories.make_filed_report(other_department, 2024, factories.make_approver(other_department))
+    clock("2025-01-20 09:00")
+    client = logged_in(supervisor)
+    rows = {row.department.pk: row for row, *_ in client.get("/workspace/compliance/jiangxi/2024/").context["rows"]}
+    assert rows[published_on_time.department_id].days_late == 0
+    assert (rows[other_department.pk].status, rows[other_department.pk].days_late) == ("late", 3)
+    assert {row.days_late for row in rows.values() if row.status == "missing"} == {10}
+    late = client.get("/workspace/compliance/jiangxi/2024/", {"status": "late"})
+    assert [row.department.pk for row, *_ in late.context["rows"]] == [other_department.pk]
+    assert "只显示“逾期报送”的部门。" in late.content.decode() and "3 天" in late.content.decode()
+    assert 'href="?status=missing"' in late.content.decode()  # the counts still count every department
+    bad = client.get("/workspace/compliance/jiangxi/2024/", {"status": "overdue"})
+    assert bad.status_code == 400 and "status" in bad.content.decode()
+    exported = list(
+        csv.reader(
+            io.StringIO(client.get("/workspace/compliance/jiangxi/2024/?format=csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert exported[0][6] == "逾期天数" and next(r for r in exported if r[0] == other_department.name)[6] == "3"
