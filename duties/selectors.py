@@ -203,6 +203,14 @@ def obligations_of(department, day: datetime.date) -> list:
     return [r for r in requirements_for_department(department) if department in r.addressed_departments]
 
 
+def subject_fields(subject) -> dict:
+    """A plan's or report's entry fields for one of obligations_of's answers: its duty, or its requirement."""
+    return {
+        "duty": subject if isinstance(subject, DutyItem) else None,
+        "requirement": subject if isinstance(subject, Requirement) else None,
+    }
+
+
 def requirements_of(jurisdiction):
     return Requirement.objects.filter(document__jurisdiction=jurisdiction).with_departments()
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from duties.models import Department, DutyItem, Jurisdiction, Requirement
+from duties.models import Department, DutyItem, EntrySubject, Jurisdiction, Requirement
 
 PLAN_YEAR_MIN, PLAN_YEAR_MAX = 2000, 2100
 NOT_A_DAY_OF_EVERY_YEAR = _("截止日期须是每年都有的一天（如 3 月 31 日；不能是 2 月 29 日或 4 月 31 日）。")
@@ -197,7 +197,7 @@ class AnnualPlan(models.Model):
         return self.state in self.EDITABLE
 
 
-class PlanEntry(models.Model):
+class PlanEntry(EntrySubject, models.Model):
     """Plan one duty the department leads: the goal, key tasks, measures, who is responsible and by when.
 
     The duty is a specific item of the department's list; a department that has published no list plans for
@@ -253,10 +253,6 @@ class PlanEntry(models.Model):
 
     def __str__(self):
         return self.duty_text[:40]
-
-    @property
-    def subject(self):
-        return self.duty if self.duty_id else self.requirement
 
 
 class PlanRevision(models.Model):

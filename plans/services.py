@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duties.audit import AuditEntry, audit_entry_record
-from duties.models import DutyItem, Requirement
-from duties.selectors import obligations_of
+from duties.selectors import obligations_of, subject_fields
 from plans import permissions
 from plans.models import AnnualPlan, PlanEntry, PlanRevision, plannable_years
 from reports.rules import today_in_china
@@ -88,8 +87,7 @@ def plan_create(*, user, department, year: int) -> AnnualPlan:
     PlanEntry.objects.bulk_create(
         PlanEntry(
             plan=plan,
-            duty=subject if isinstance(subject, DutyItem) else None,
-            requirement=subject if isinstance(subject, Requirement) else None,
+            **subject_fields(subject),
             duty_text=subject.text,
             position=position,
         )

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from duties.models import Department, DutyItem, Jurisdiction, Provision, Requirement
+from duties.models import Department, DutyItem, EntrySubject, Jurisdiction, Provision, Requirement
 from reports.text_limits import (
     CORRECTION_REASON_MAX_LENGTH,
     EVIDENCE_LINKS_MAX_LENGTH,
@@ -212,7 +212,7 @@ class Report(SearchableModel):
         return reverse("reports:report_edit", args=[self.pk])
 
 
-class ReportEntry(models.Model):
+class ReportEntry(EntrySubject, models.Model):
     """Record how one duty the department leads was carried out in the report's year.
 
     The duty is a specific item of the department's list; a department that has published no list reports
@@ -279,10 +279,6 @@ class ReportEntry(models.Model):
 
     def __str__(self):
         return self.duty_text[:40]
-
-    @property
-    def subject(self):
-        return self.duty if self.duty_id else self.requirement
 
     @property
     def evidence_link_list(self):

@@ -15,8 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from duties.models import DutyItem, Requirement
-from duties.selectors import obligations_of
+from duties.selectors import obligations_of, subject_fields
 from reports import attachments, notifications, permissions, planning, rules, search_index, selectors
 from reports.models import Attachment, Report, ReportEntry, ReportSection, Revision
 
@@ -99,8 +98,7 @@ def _entries_for(report: Report, department, day: datetime.date) -> list[ReportE
     return [
         ReportEntry(
             report=report,
-            duty=subject if isinstance(subject, DutyItem) else None,
-            requirement=subject if isinstance(subject, Requirement) else None,
+            **subject_fields(subject),
             duty_text=subject.text,
             planned_goal=planned.get(subject.subject_key, no_plan).goal,
             planned_tasks=planned.get(subject.subject_key, no_plan).tasks,

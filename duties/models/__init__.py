@@ -7,7 +7,7 @@ from duties.models.documents import Document, DocumentIssuer, Provision, Repair
 from duties.models.jurisdictions import Jurisdiction, Sector, province_slug_of
 from duties.models.lists import DutyItem, DutyItemQuerySet, DutyRole, Edition, valid_on
 from duties.models.offices import CommitteeOffice, office_codes
-from duties.models.requirements import Requirement, RequirementRole
+from duties.models.requirements import EntrySubject, Requirement, RequirementRole
 from duties.models.rules import ReportingRule
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "DutyItemQuerySet",
     "DutyRole",
     "Edition",
+    "EntrySubject",
     "Jurisdiction",
     "Provision",
     "Repair",

@@ -112,3 +112,11 @@ class RequirementRole(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}：{self.department or self.name_as_written}"
+
+
+class EntrySubject:
+    """For a plan's or a report's entry, which answers for either a specific duty or a general requirement."""
+
+    @property
+    def subject(self):
+        return self.duty if self.duty_id else self.requirement
